@@ -1,0 +1,119 @@
+package dev.clod.gateway.config;
+
+import dev.clod.gateway.catalog.Catalog;
+import dev.clod.gateway.catalog.Model;
+import dev.clod.gateway.routing.Objective;
+import dev.clod.gateway.routing.Strategy;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Binds a parsed YAML tree into a {@link GatewayConfig}, collecting every problem before failing. */
+final class ConfigBinder {
+
+    static final List<String> KEYS =
+            List.of("server", "admin_key", "default_strategy", "api_keys", "providers", "models");
+    static final List<String> SERVER_KEYS = List.of("host", "port", "max_body_bytes");
+    static final List<String> API_KEY_KEYS = List.of("name", "key", "default_strategy");
+
+    private final Binding binding;
+    private final Map<String, String> env;
+
+    private ConfigBinder(Map<String, String> env) {
+        this.binding = new Binding(new Problems(), new EnvSubstitution(env));
+        this.env = env;
+    }
+
+    /** @throws ConfigException listing every problem found, each with its path */
+    static GatewayConfig bind(Object tree, String source, Map<String, String> env) {
+        return new ConfigBinder(env).bind(tree, source);
+    }
+
+    private GatewayConfig bind(Object tree, String source) {
+        Section root = Section.open(binding, "", tree, KEYS);
+        if (root == null) {
+            binding.problems().throwIfAny(source);
+        }
+        ServerSettings server = server(root.section("server", SERVER_KEYS));
+        String adminKey = root.text("admin_key");
+        Strategy defaultStrategy = strategy(root.path("default_strategy"), root.node("default_strategy"));
+        List<ApiKeyConfig> apiKeys = apiKeys(root.list("api_keys"));
+        ProviderBinder.Bound providers = new ProviderBinder(binding).bind(root.requiredList("providers"));
+        List<Model> models = new ModelBinder(binding, providers).bind(root.requiredList("models"));
+
+        EnvOverrides overrides = new EnvOverrides(env, binding);
+        server = overrides.server(server);
+        adminKey = overrides.adminKey(adminKey);
+
+        binding.problems().throwIfAny(source);
+        Catalog catalog;
+        try {
+            catalog = Catalog.of(models);
+        } catch (IllegalArgumentException e) {
+            // The binder checks the same rules with paths; this is the catalog's own guard.
+            throw new ConfigException(source, List.of("models: " + e.getMessage()), e);
+        }
+        return new GatewayConfig(
+                server,
+                adminKey,
+                defaultStrategy == null ? Strategy.of(Objective.PRICE) : defaultStrategy,
+                apiKeys,
+                new ArrayList<>(providers.providers().values()),
+                catalog);
+    }
+
+    private ServerSettings server(Section section) {
+        if (section == null) {
+            return ServerSettings.defaults();
+        }
+        String host = section.text("host");
+        Long port = section.whole("port", 0, 65_535);
+        Long maxBodyBytes = section.whole("max_body_bytes", 1, Long.MAX_VALUE);
+        return new ServerSettings(
+                host == null ? ServerSettings.DEFAULT_HOST : host.strip(),
+                port == null ? ServerSettings.DEFAULT_PORT : port.intValue(),
+                maxBodyBytes == null ? ServerSettings.DEFAULT_MAX_BODY_BYTES : maxBodyBytes);
+    }
+
+    private List<ApiKeyConfig> apiKeys(List<Section.Item> items) {
+        List<ApiKeyConfig> keys = new ArrayList<>();
+        Map<String, String> names = new HashMap<>();
+        Map<String, String> secrets = new HashMap<>();
+        for (Section.Item item : items) {
+            Section section = Section.open(binding, item.path(), item.node(), API_KEY_KEYS);
+            if (section == null) {
+                continue;
+            }
+            String name = section.requiredText("name");
+            String key = section.requiredText("key");
+            Strategy strategy = strategy(section.path("default_strategy"), section.node("default_strategy"));
+            if (name != null && names.putIfAbsent(name, item.path()) != null) {
+                binding.problem(section.path("name"), "duplicate name \"" + name + "\" (also " + names.get(name) + ")");
+                name = null;
+            }
+            if (key != null && secrets.putIfAbsent(key, item.path()) != null) {
+                // Never echo the secret itself.
+                binding.problem(section.path("key"), "same key as " + secrets.get(key));
+                key = null;
+            }
+            if (name != null && key != null) {
+                keys.add(new ApiKeyConfig(name, key, strategy));
+            }
+        }
+        return keys;
+    }
+
+    private Strategy strategy(String path, Object node) {
+        String text = binding.text(path, node);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return StrategyText.parse(text);
+        } catch (IllegalArgumentException e) {
+            binding.problem(path, e.getMessage());
+            return null;
+        }
+    }
+}

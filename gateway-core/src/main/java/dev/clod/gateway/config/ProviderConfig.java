@@ -1,0 +1,66 @@
+package dev.clod.gateway.config;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One upstream API as configured.
+ *
+ * @param kind {@value #KIND_OPENAI} or {@value #KIND_SIMULATED}
+ * @param baseUrl for {@code openai}: the http(s) base URL without a trailing slash, e.g. {@code
+ *     https://api.openai.com/v1}; null for {@code simulated}
+ * @param apiKey the resolved key, or null when none is configured or its variable is unset (such an
+ *     upstream answers 401, so routing treats it as unavailable rather than failing the load)
+ * @param site the data center label, or null
+ * @param connectTimeout time allowed to open a connection
+ * @param timeout time allowed until the first response byte
+ * @param headers extra HTTP headers sent on every {@code openai} request, in configuration order
+ * @param simulatedTtft for {@code simulated}: time to first token; null for other kinds
+ * @param simulatedTokensPerSecond for {@code simulated}: output token rate; 0 for other kinds
+ */
+public record ProviderConfig(
+        String id,
+        String kind,
+        String baseUrl,
+        String apiKey,
+        String site,
+        Duration connectTimeout,
+        Duration timeout,
+        Map<String, String> headers,
+        Duration simulatedTtft,
+        double simulatedTokensPerSecond) {
+
+    public static final String KIND_OPENAI = "openai";
+    public static final String KIND_SIMULATED = "simulated";
+
+    /** The kinds this release can run. */
+    public static final List<String> KINDS = List.of(KIND_OPENAI, KIND_SIMULATED);
+
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofMillis(5_000);
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(60_000);
+    public static final Duration DEFAULT_SIMULATED_TTFT = Duration.ofMillis(200);
+    public static final double DEFAULT_SIMULATED_TOKENS_PER_SECOND = 50;
+
+    public ProviderConfig {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(timeout, "timeout");
+        headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    }
+
+    public boolean isSimulated() {
+        return KIND_SIMULATED.equals(kind);
+    }
+
+    @Override
+    public String toString() {
+        // Records print every component; the key and headers may hold secrets.
+        return "ProviderConfig[id=" + id + ", kind=" + kind + ", baseUrl=" + baseUrl + ", apiKey="
+                + (apiKey == null ? "none" : "***") + ", site=" + site + ", headers=" + headers.keySet() + "]";
+    }
+}
