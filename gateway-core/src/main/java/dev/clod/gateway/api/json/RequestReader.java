@@ -73,8 +73,7 @@ final class RequestReader {
         boolean stream = false;
         boolean includeUsage = false;
         Map<String, JsonNode> extensions = null;
-        for (var fields = root.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : root.properties()) {
             JsonNode value = field.getValue();
             switch (field.getKey()) {
                 case "model" -> model = absent(value) ? null : Params.requiredString(root, "", "model");
