@@ -1,0 +1,223 @@
+package dev.clod.gateway.provider.openai;
+
+import dev.clod.gateway.api.ChatRequest;
+import dev.clod.gateway.api.ChatResponse;
+import dev.clod.gateway.api.FailureClass;
+import dev.clod.gateway.api.UpstreamException;
+import dev.clod.gateway.api.json.ChatJson;
+import dev.clod.gateway.api.json.ErrorBodyException;
+import dev.clod.gateway.api.json.MalformedJsonException;
+import dev.clod.gateway.provider.ChatProvider;
+import dev.clod.gateway.provider.StreamHandle;
+import dev.clod.gateway.provider.StreamListener;
+import dev.clod.gateway.provider.UpstreamCall;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Calls any OpenAI-compatible server: {@code POST {baseUrl}/chat/completions} over HTTP/1.1 with the
+ * JDK's non-blocking HTTP client.
+ *
+ * <p>What callers may rely on:
+ *
+ * <ul>
+ *   <li>The request is sent as it is, model included (already the upstream's name); nothing in the
+ *       answer is rewritten, the model name neither.
+ *   <li>Streams always ask the upstream for usage ({@code stream_options.include_usage: true}), so
+ *       the usage-only chunk reaches the listener even when the client did not ask for it. Dropping
+ *       it for such clients is the caller's job.
+ *   <li>Chunks reach the listener as each {@code data:} line arrives, one call at a time; {@code
+ *       [DONE]} ends the stream with {@code onComplete}, an error envelope inside it with {@code
+ *       onError}.
+ *   <li>Every failure is an {@link UpstreamException}: the upstream's status classed by {@link
+ *       FailureClass#ofStatus}, its own error message (cut to 500 characters), status 0 with {@code
+ *       TRANSIENT} when there was no answer, {@code TIMEOUT} when the response headers did not come
+ *       within the timeout, and {@code TRANSIENT} for a 2xx body that cannot be read.
+ * </ul>
+ *
+ * <p>The timeout runs until the response headers arrive: for a plain answer that is the whole
+ * generation, since servers send headers with the body; for a stream it is the time to first byte.
+ */
+public final class OpenAiProvider implements ChatProvider {
+
+    private final String id;
+    private final URI endpoint;
+    private final boolean hasKey;
+    private final Duration timeout;
+    private final Clock clock;
+    private final String[] headers;
+    private final HttpClient client;
+
+    /**
+     * @param baseUrl the API root as clients write it, usually ending in {@code /v1}
+     * @param apiKey sent as a bearer token; null or blank makes the provider unavailable
+     * @param timeout how long to wait for the response headers
+     * @param extraHeaders sent with every call, after the standard ones
+     * @throws IllegalArgumentException when an extra header may not be set by a client (such as
+     *     {@code Host} or {@code Content-Length})
+     */
+    public OpenAiProvider(
+            String id,
+            URI baseUrl,
+            String apiKey,
+            Duration connectTimeout,
+            Duration timeout,
+            Map<String, String> extraHeaders,
+            Clock clock) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.endpoint = chatCompletions(Objects.requireNonNull(baseUrl, "baseUrl"));
+        this.hasKey = apiKey != null && !apiKey.isBlank();
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.headers = headers(apiKey, extraHeaders == null ? Map.of() : extraHeaders);
+        // Fails here, at configuration time, on a header the JDK client refuses to send.
+        HttpRequest.newBuilder(endpoint).headers(headers);
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Objects.requireNonNull(connectTimeout, "connectTimeout"))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    private static URI chatCompletions(URI baseUrl) {
+        String base = baseUrl.toString();
+        return URI.create(base.endsWith("/") ? base + "chat/completions" : base + "/chat/completions");
+    }
+
+    private static String[] headers(String apiKey, Map<String, String> extraHeaders) {
+        List<String> all = new ArrayList<>();
+        all.add("Content-Type");
+        all.add("application/json");
+        if (apiKey != null && !apiKey.isBlank()) {
+            all.add("Authorization");
+            all.add("Bearer " + apiKey);
+        }
+        extraHeaders.forEach((name, value) -> {
+            all.add(name);
+            all.add(value);
+        });
+        return all.toArray(String[]::new);
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String kind() {
+        return "openai";
+    }
+
+    @Override
+    public boolean available() {
+        return hasKey;
+    }
+
+    @Override
+    public String unavailableReason() {
+        return hasKey ? null : "provider '" + id + "' has no API key configured";
+    }
+
+    @Override
+    public CompletableFuture<ChatResponse> complete(UpstreamCall call) {
+        CompletableFuture<ChatResponse> result = new CompletableFuture<>();
+        if (!hasKey) {
+            result.completeExceptionally(notConfigured(call));
+            return result;
+        }
+        ChatRequest request = call.request();
+        if (request.stream()) {
+            request = request.toBuilder().stream(false).includeUsage(false).build();
+        }
+        String deployment = call.deploymentId();
+        CompletableFuture<HttpResponse<byte[]>> exchange =
+                client.sendAsync(httpRequest(request, "application/json"), HttpResponse.BodyHandlers.ofByteArray());
+        exchange.whenComplete((response, error) -> {
+            if (error != null) {
+                result.completeExceptionally(UpstreamFailures.ofThrowable(error, deployment));
+                return;
+            }
+            try {
+                result.complete(answer(response, deployment));
+            } catch (UpstreamException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        result.whenComplete((response, error) -> {
+            if (error instanceof CancellationException) {
+                exchange.cancel(true);
+            }
+        });
+        return result;
+    }
+
+    private ChatResponse answer(HttpResponse<byte[]> response, String deployment) {
+        int status = response.statusCode();
+        if (status / 100 != 2) {
+            throw UpstreamFailures.ofStatus(status, response.body(), deployment);
+        }
+        ChatResponse answer;
+        try {
+            answer = ChatJson.readResponse(response.body());
+        } catch (ErrorBodyException e) {
+            // Some proxies answer 200 with an error envelope.
+            throw UpstreamFailures.ofErrorBody(e.error(), status, deployment);
+        } catch (MalformedJsonException e) {
+            throw UpstreamFailures.malformed(status, e, deployment);
+        }
+        if (answer.created() == 0) {
+            answer = new ChatResponse(
+                    answer.id(),
+                    clock.instant().getEpochSecond(),
+                    answer.model(),
+                    answer.choices(),
+                    answer.usage(),
+                    answer.systemFingerprint());
+        }
+        return answer;
+    }
+
+    @Override
+    public StreamHandle stream(UpstreamCall call, StreamListener listener) {
+        SseStream stream = new SseStream(listener, call.deploymentId(), clock);
+        if (!hasKey) {
+            stream.fail(notConfigured(call));
+            return stream::cancel;
+        }
+        ChatRequest request =
+                call.request().toBuilder().stream(true).includeUsage(true).build();
+        CompletableFuture<HttpResponse<Void>> exchange =
+                client.sendAsync(httpRequest(request, "text/event-stream"), stream::bodySubscriber);
+        stream.attach(exchange);
+        exchange.whenComplete((ignored, error) -> {
+            if (error != null) {
+                stream.fail(UpstreamFailures.ofThrowable(error, call.deploymentId()));
+            }
+        });
+        return stream::cancel;
+    }
+
+    private HttpRequest httpRequest(ChatRequest request, String accept) {
+        return HttpRequest.newBuilder(endpoint)
+                .timeout(timeout)
+                .headers(headers)
+                .header("Accept", accept)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(ChatJson.writeRequest(request)))
+                .build();
+    }
+
+    private UpstreamException notConfigured(UpstreamCall call) {
+        return new UpstreamException(FailureClass.CREDENTIAL, call.deploymentId(), 0, unavailableReason(), null);
+    }
+}
