@@ -38,6 +38,27 @@ final class Binding {
         return expanded == null || expanded.value().isBlank() ? null : expanded.value();
     }
 
+    /**
+     * Why text that is present came out empty, e.g. {@code ${OPENAI_API_KEY} is not set}; null when it
+     * is absent or has a value.
+     */
+    String whyEmpty(Object node) {
+        String raw = scalarText(node);
+        if (raw == null) {
+            return null;
+        }
+        EnvSubstitution.Result expanded;
+        try {
+            expanded = substitution.expand(raw);
+        } catch (IllegalArgumentException malformed) {
+            return null;
+        }
+        if (!expanded.value().isBlank()) {
+            return null;
+        }
+        return expanded.unset().isEmpty() ? "it is empty" : notSet(expanded.unset());
+    }
+
     /** Required text: a problem naming the unset variables when it expands to nothing. */
     String requiredText(String path, Object node) {
         if (node == null) {

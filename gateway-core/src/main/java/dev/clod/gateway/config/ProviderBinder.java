@@ -102,6 +102,7 @@ final class ProviderBinder {
                 baseUrl,
                 // An unset key is not an error: the provider just cannot be used until it is set.
                 section.text("api_key"),
+                section.whyEmpty("api_key"),
                 section.text("site"),
                 connectTimeout == null ? ProviderConfig.DEFAULT_CONNECT_TIMEOUT : Duration.ofMillis(connectTimeout),
                 timeout == null ? ProviderConfig.DEFAULT_TIMEOUT : Duration.ofMillis(timeout),

@@ -13,8 +13,10 @@ import java.util.Objects;
  * @param kind {@value #KIND_OPENAI} or {@value #KIND_SIMULATED}
  * @param baseUrl for {@code openai}: the http(s) base URL without a trailing slash, e.g. {@code
  *     https://api.openai.com/v1}; null for {@code simulated}
- * @param apiKey the resolved key, or null when none is configured or its variable is unset (such an
- *     upstream answers 401, so routing treats it as unavailable rather than failing the load)
+ * @param apiKey the resolved key, or null when none is configured or its variable is unset
+ * @param missingApiKey why an {@code api_key} that is configured came out empty ({@code
+ *     ${OPENAI_API_KEY} is not set}); null when the key has a value or none is configured (a local
+ *     server that needs none). A provider whose key is missing is listed but never routed to.
  * @param site the data center label, or null
  * @param connectTimeout time allowed to open a connection
  * @param timeout time allowed until the first response byte
@@ -27,6 +29,7 @@ public record ProviderConfig(
         String kind,
         String baseUrl,
         String apiKey,
+        String missingApiKey,
         String site,
         Duration connectTimeout,
         Duration timeout,

@@ -79,6 +79,12 @@ final class Section {
         return binding.text(path(key), node(key));
     }
 
+    /** Why a present key's text came out empty, or null; see {@link Binding#whyEmpty}. */
+    String whyEmpty(String key) {
+        Object node = entries.get(key);
+        return node == null ? null : binding.whyEmpty(node);
+    }
+
     String requiredText(String key) {
         Object node = node(key);
         if (!entries.containsKey(key)) {

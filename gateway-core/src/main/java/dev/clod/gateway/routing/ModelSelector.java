@@ -10,9 +10,9 @@ import java.util.List;
  *
  * <p>Grammar: {@code model(@tag)*}, or with {@code :} instead of {@code @} for clients that cannot send
  * an at-sign; a bare {@code @tag[@tag]} leaves the model open. Tags are case-insensitive, may come in
- * any order and may repeat. Because model ids may themselves contain colons ({@code qwen2.5:7b}), the
- * part before the first {@code @} is split on {@code :} only when every piece after its first colon is
- * a valid tag; otherwise that whole part is the model. After the first {@code @}, both {@code @} and
+ * any order and may repeat. Because model ids may themselves contain colons ({@code qwen2.5:7b}), only
+ * the trailing {@code :}-pieces before the first {@code @} that are valid tags count as tags: {@code
+ * qwen2.5:7b:price} is model {@code qwen2.5:7b} with strategy price. After the first {@code @}, both {@code @} and
  * {@code :} separate tags.
  *
  * <p>Both parsers run on every request, so they scan characters instead of using regular expressions
@@ -46,15 +46,18 @@ public final class ModelSelector {
         int at = modelString.indexOf('@');
         int headEnd = at < 0 ? length : at;
 
+        // Trailing ':'-pieces that are tags are tags; the first that is not ends them, so model ids with
+        // colons of their own (qwen2.5:7b) stay whole and can still be tagged (qwen2.5:7b:price).
         int mask = 0;
         int modelEnd = headEnd;
-        int colon = modelString.indexOf(':');
-        if (colon >= 0 && colon < headEnd) {
-            int colonMask = colonTags(modelString, colon, headEnd);
-            if (colonMask != 0) {
-                mask = colonMask;
-                modelEnd = colon;
+        while (true) {
+            int colon = modelString.lastIndexOf(':', modelEnd - 1);
+            int bit = colon < 0 ? 0 : tagBit(modelString, colon + 1, modelEnd);
+            if (bit == 0) {
+                break;
             }
+            mask |= bit;
+            modelEnd = colon;
         }
         if (at >= 0) {
             mask |= tagsAfterAt(modelString, at + 1, length);
@@ -101,27 +104,6 @@ public final class ModelSelector {
                     "The " + param + " value names no strategy tag. Valid tags: " + Objective.validTags() + ".", param);
         }
         return STRATEGIES[mask];
-    }
-
-    /** The tags after the first colon of the head, or 0 when any piece is not a valid tag. */
-    private static int colonTags(String text, int colon, int headEnd) {
-        int mask = 0;
-        int start = colon + 1;
-        while (true) {
-            int end = text.indexOf(':', start);
-            if (end < 0 || end > headEnd) {
-                end = headEnd;
-            }
-            int bit = tagBit(text, start, end);
-            if (bit == 0) {
-                return 0;
-            }
-            mask |= bit;
-            if (end == headEnd) {
-                return mask;
-            }
-            start = end + 1;
-        }
     }
 
     private static int tagsAfterAt(String text, int from, int length) {

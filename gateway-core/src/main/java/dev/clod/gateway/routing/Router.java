@@ -38,6 +38,10 @@ public final class Router {
     private final RouterSettings settings;
     private final double halfLifeMillis;
     private final ConcurrentHashMap<String, AtomicReference<DeploymentState>> states = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Expectation> expectations = new ConcurrentHashMap<>();
+
+    /** What a deployment is known to deliver before it is measured. */
+    private record Expectation(double ttftMillis, double tokensPerSecond) {}
 
     public Router(Clock clock, RouterSettings settings) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -67,6 +71,9 @@ public final class Router {
         double[] rate = new double[n];
         boolean[] ttftMeasured = new boolean[n];
         boolean[] rateMeasured = new boolean[n];
+        // Known: measured, or expected from what the deployment declares; what is neither is explored.
+        boolean[] ttftKnown = new boolean[n];
+        boolean[] rateKnown = new boolean[n];
         boolean[] cooling = new boolean[n];
         boolean anyCooling = false;
         boolean allCooling = true;
@@ -88,6 +95,19 @@ public final class Router {
                 }
                 cooling[i] = state.coolingAt(now);
             }
+            ttftKnown[i] = ttftMeasured[i];
+            rateKnown[i] = rateMeasured[i];
+            if (!(ttftMeasured[i] && rateMeasured[i]) && !expectations.isEmpty()) {
+                Expectation expected = expectations.get(candidate.deployment().id());
+                if (expected != null && !ttftMeasured[i]) {
+                    ttft[i] = expected.ttftMillis();
+                    ttftKnown[i] = true;
+                }
+                if (expected != null && !rateMeasured[i]) {
+                    rate[i] = expected.tokensPerSecond();
+                    rateKnown[i] = true;
+                }
+            }
             anyCooling |= cooling[i];
             allCooling &= cooling[i];
         }
@@ -96,9 +116,9 @@ public final class Router {
         // Healthy and cooling candidates are normalised apart, so a deployment cooling down never
         // changes how the healthy ones compare.
         boolean[] tierOf = anyCooling && !allCooling ? cooling : null;
-        addObjectives(strategy, cost, ttft, ttftMeasured, rate, rateMeasured, tierOf, false, score);
+        addObjectives(strategy, cost, ttft, ttftKnown, rate, rateKnown, tierOf, false, score);
         if (tierOf != null) {
-            addObjectives(strategy, cost, ttft, ttftMeasured, rate, rateMeasured, tierOf, true, score);
+            addObjectives(strategy, cost, ttft, ttftKnown, rate, rateKnown, tierOf, true, score);
         }
 
         long[] keys = new long[n];
@@ -201,6 +221,19 @@ public final class Router {
         double sampleTtft = ttftMillis;
         double sampleRate = tokensPerSecond;
         state(deploymentId).updateAndGet(state -> state.succeeded(sampleTtft, sampleRate, now, halfLifeMillis));
+    }
+
+    /**
+     * Declares what a deployment is expected to deliver, such as a simulated provider's configured
+     * speed. The expectation stands in for measurements while there are none (instead of the
+     * optimistic prior that would have it explored) and gives way to them as they arrive.
+     */
+    public void expect(String deploymentId, Duration timeToFirstToken, double tokensPerSecond) {
+        Objects.requireNonNull(deploymentId, "deploymentId");
+        if (timeToFirstToken.isNegative() || !(tokensPerSecond > 0)) {
+            throw new IllegalArgumentException("an expected time to first token is >= 0 and a token rate > 0");
+        }
+        expectations.put(deploymentId, new Expectation(timeToFirstToken.toNanos() / 1e6, tokensPerSecond));
     }
 
     /** Records a failed call; see {@link RouterSettings#cooldownAfter} for how long it cools down. */

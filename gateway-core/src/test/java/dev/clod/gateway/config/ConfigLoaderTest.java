@@ -47,6 +47,7 @@ class ConfigLoaderTest {
                                 "openai",
                                 "http://10.0.0.5:8000/v1",
                                 null,
+                                null,
                                 "dallas",
                                 Duration.ofMillis(2000),
                                 Duration.ofMillis(30000),
@@ -59,6 +60,7 @@ class ConfigLoaderTest {
                                 "https://api.together.xyz/v1",
                                 "tg-key",
                                 null,
+                                null,
                                 ProviderConfig.DEFAULT_CONNECT_TIMEOUT,
                                 ProviderConfig.DEFAULT_TIMEOUT,
                                 Map.of(),
@@ -67,6 +69,7 @@ class ConfigLoaderTest {
                         new ProviderConfig(
                                 "sim-boston",
                                 "simulated",
+                                null,
                                 null,
                                 null,
                                 "boston",
@@ -261,16 +264,33 @@ class ConfigLoaderTest {
                      deployments: [{provider: together, price_per_1m: {input: 1, output: 1}}]}
                 """;
 
-        assertThat(ConfigLoader.parse(yaml, "t.yaml", Map.of())
-                        .providers()
-                        .get(0)
-                        .apiKey())
-                .isNull();
-        assertThat(ConfigLoader.parse(yaml, "t.yaml", Map.of("TOGETHER_API_KEY", "tk"))
-                        .providers()
-                        .get(0)
-                        .apiKey())
-                .isEqualTo("tk");
+        ProviderConfig unset =
+                ConfigLoader.parse(yaml, "t.yaml", Map.of()).providers().get(0);
+        ProviderConfig set = ConfigLoader.parse(yaml, "t.yaml", Map.of("TOGETHER_API_KEY", "tk"))
+                .providers()
+                .get(0);
+
+        assertThat(unset.apiKey()).isNull();
+        assertThat(unset.missingApiKey()).isEqualTo("${TOGETHER_API_KEY} is not set");
+        assertThat(set.apiKey()).isEqualTo("tk");
+        assertThat(set.missingApiKey()).isNull();
+    }
+
+    @Test
+    void aProviderWithoutAnyKeyIsNotMissingOne() {
+        String yaml = """
+                providers:
+                  - {id: vllm, kind: openai, base_url: "http://127.0.0.1:8000/v1"}
+                models:
+                  - {id: m, category: hosted, context_window: 1000, max_output_tokens: 10,
+                     deployments: [{provider: vllm, price_per_1m: {input: 1, output: 1}}]}
+                """;
+
+        ProviderConfig provider =
+                ConfigLoader.parse(yaml, "t.yaml", Map.of()).providers().get(0);
+
+        assertThat(provider.apiKey()).isNull();
+        assertThat(provider.missingApiKey()).isNull();
     }
 
     @Test

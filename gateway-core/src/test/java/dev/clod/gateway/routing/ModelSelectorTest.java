@@ -47,7 +47,9 @@ class ModelSelectorTest {
                 arguments("qwen2.5:7b", "qwen2.5:7b", null),
                 arguments("llama3:8b-instruct", "llama3:8b-instruct", null),
                 arguments("llama3:8b-instruct@price", "llama3:8b-instruct", Strategy.of(PRICE)),
-                arguments("qwen2.5:7b:price", "qwen2.5:7b:price", null),
+                arguments("qwen2.5:7b:price", "qwen2.5:7b", Strategy.of(PRICE)),
+                arguments("qwen2.5:7b:latency:cost", "qwen2.5:7b", Strategy.of(PRICE, LATENCY)),
+                arguments("llama:cheap", "llama:cheap", null),
                 arguments("hf.co/org/repo:Q4_K_M@speed", "hf.co/org/repo:Q4_K_M", Strategy.of(TOKEN_RATE)),
                 // bare tags leave the model open
                 arguments("@latency", null, Strategy.of(LATENCY)),

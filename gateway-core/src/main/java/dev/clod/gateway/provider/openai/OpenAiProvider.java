@@ -52,7 +52,7 @@ public final class OpenAiProvider implements ChatProvider {
 
     private final String id;
     private final URI endpoint;
-    private final boolean hasKey;
+    private final String missingApiKey;
     private final Duration timeout;
     private final Clock clock;
     private final String[] headers;
@@ -60,7 +60,9 @@ public final class OpenAiProvider implements ChatProvider {
 
     /**
      * @param baseUrl the API root as clients write it, usually ending in {@code /v1}
-     * @param apiKey sent as a bearer token; null or blank makes the provider unavailable
+     * @param apiKey sent as a bearer token; null for a server that needs none (a local vLLM)
+     * @param missingApiKey why a key the configuration asks for is missing, e.g. {@code
+     *     ${OPENAI_API_KEY} is not set}; when not null the provider is unavailable and calls nothing
      * @param timeout how long to wait for the response headers
      * @param extraHeaders sent with every call, after the standard ones
      * @throws IllegalArgumentException when an extra header may not be set by a client (such as
@@ -70,13 +72,14 @@ public final class OpenAiProvider implements ChatProvider {
             String id,
             URI baseUrl,
             String apiKey,
+            String missingApiKey,
             Duration connectTimeout,
             Duration timeout,
             Map<String, String> extraHeaders,
             Clock clock) {
         this.id = Objects.requireNonNull(id, "id");
         this.endpoint = chatCompletions(Objects.requireNonNull(baseUrl, "baseUrl"));
-        this.hasKey = apiKey != null && !apiKey.isBlank();
+        this.missingApiKey = missingApiKey;
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.headers = headers(apiKey, extraHeaders == null ? Map.of() : extraHeaders);
@@ -121,18 +124,18 @@ public final class OpenAiProvider implements ChatProvider {
 
     @Override
     public boolean available() {
-        return hasKey;
+        return missingApiKey == null;
     }
 
     @Override
     public String unavailableReason() {
-        return hasKey ? null : "provider '" + id + "' has no API key configured";
+        return missingApiKey == null ? null : "provider '" + id + "' has no API key: " + missingApiKey;
     }
 
     @Override
     public CompletableFuture<ChatResponse> complete(UpstreamCall call) {
         CompletableFuture<ChatResponse> result = new CompletableFuture<>();
-        if (!hasKey) {
+        if (missingApiKey != null) {
             result.completeExceptionally(notConfigured(call));
             return result;
         }
@@ -191,7 +194,7 @@ public final class OpenAiProvider implements ChatProvider {
     @Override
     public StreamHandle stream(UpstreamCall call, StreamListener listener) {
         SseStream stream = new SseStream(listener, call.deploymentId(), clock);
-        if (!hasKey) {
+        if (missingApiKey != null) {
             stream.fail(notConfigured(call));
             return stream::cancel;
         }

@@ -210,11 +210,12 @@ class OpenAiProviderTest {
     }
 
     @Test
-    void withoutAKeyItIsUnavailableAndSaysWhy() throws Exception {
+    void withoutItsKeyItIsUnavailableAndSaysWhy() throws Exception {
         OpenAiProvider keyless = new OpenAiProvider(
                 "together",
                 URI.create(upstream.baseUrl() + "/v1"),
                 null,
+                "${TOGETHER_API_KEY} is not set",
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(1),
                 Map.of(),
@@ -222,9 +223,28 @@ class OpenAiProviderTest {
 
         assertThat(keyless.kind()).isEqualTo("openai");
         assertThat(keyless.available()).isFalse();
-        assertThat(keyless.unavailableReason()).isEqualTo("provider 'together' has no API key configured");
+        assertThat(keyless.unavailableReason())
+                .isEqualTo("provider 'together' has no API key: ${TOGETHER_API_KEY} is not set");
         assertThat(failure(keyless.complete(call(hello()))).failureClass()).isEqualTo(FailureClass.CREDENTIAL);
         assertThat(upstream.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void aServerThatNeedsNoKeyIsCalledWithoutOne() throws Exception {
+        upstream.stubFor(post(PATH).willReturn(json(200, Fixtures.bytes("chat-completion/response.json"))));
+        OpenAiProvider local = new OpenAiProvider(
+                "vllm-local",
+                URI.create(upstream.baseUrl() + "/v1"),
+                null,
+                null,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(5),
+                Map.of(),
+                TestUpstream.CLOCK);
+
+        assertThat(local.available()).isTrue();
+        local.complete(call(hello())).get(10, TimeUnit.SECONDS);
+        upstream.verify(postRequestedFor(urlEqualTo(PATH)).withoutHeader("Authorization"));
     }
 
     @Test
@@ -233,6 +253,7 @@ class OpenAiProviderTest {
                 "x",
                 URI.create("http://localhost:1/v1"),
                 KEY,
+                null,
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(1),
                 Map.of("Host", "example.com"),

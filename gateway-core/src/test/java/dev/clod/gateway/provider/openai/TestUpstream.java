@@ -43,6 +43,7 @@ final class TestUpstream {
                 "openai-test",
                 baseUrl,
                 KEY,
+                null,
                 Duration.ofSeconds(2),
                 timeout,
                 Map.of("OpenAI-Organization", "org-test"),

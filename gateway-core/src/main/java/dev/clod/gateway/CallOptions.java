@@ -1,0 +1,21 @@
+package dev.clod.gateway;
+
+import dev.clod.gateway.routing.Strategy;
+
+/**
+ * What the caller's context adds to a request: the strategy from an {@code x-clod-strategy} header or
+ * the key's default, and the request id to use in responses and logs.
+ *
+ * <p>Strategy precedence: tags in the model string, then {@code strategyHeader}, then {@code
+ * keyDefault}, then the gateway's configured default.
+ *
+ * @param strategyHeader a strategy the client sent apart from the model string, or null
+ * @param keyDefault the calling key's default strategy, or null
+ * @param requestId the id this request is known by, e.g. in {@code x-request-id}
+ */
+public record CallOptions(Strategy strategyHeader, Strategy keyDefault, String requestId) {
+
+    public static CallOptions of(String requestId) {
+        return new CallOptions(null, null, requestId);
+    }
+}

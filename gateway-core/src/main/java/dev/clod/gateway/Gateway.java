@@ -1,0 +1,154 @@
+package dev.clod.gateway;
+
+import dev.clod.gateway.api.ChatRequest;
+import dev.clod.gateway.api.ClodException;
+import dev.clod.gateway.catalog.Catalog;
+import dev.clod.gateway.catalog.Deployment;
+import dev.clod.gateway.catalog.Model;
+import dev.clod.gateway.config.GatewayConfig;
+import dev.clod.gateway.config.ProviderConfig;
+import dev.clod.gateway.engine.ChatEngine;
+import dev.clod.gateway.engine.ProviderFactory;
+import dev.clod.gateway.pricing.PriceQuote;
+import dev.clod.gateway.pricing.Pricer;
+import dev.clod.gateway.provider.ChatProvider;
+import dev.clod.gateway.provider.StreamHandle;
+import dev.clod.gateway.routing.Router;
+import dev.clod.gateway.routing.RouterSettings;
+import dev.clod.gateway.routing.Strategy;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The gateway, embeddable: a catalog, its providers and a router behind two calls, {@link #chat} and
+ * {@link #stream}. The HTTP server and the Camel component are both thin faces over this class.
+ *
+ * <p>Thread-safe. Neither call blocks: answers arrive on the returned future or the observer.
+ */
+public final class Gateway implements AutoCloseable {
+
+    private final Catalog catalog;
+    private final Map<String, ChatProvider> providers;
+    private final Pricer pricer;
+    private final Router router;
+    private final ChatEngine engine;
+    private final ScheduledExecutorService scheduler;
+
+    private Gateway(
+            Catalog catalog,
+            Map<String, ChatProvider> providers,
+            Router router,
+            Strategy defaultStrategy,
+            ScheduledExecutorService scheduler) {
+        this.catalog = catalog;
+        this.providers = providers;
+        this.pricer = new Pricer();
+        this.router = router;
+        this.scheduler = scheduler;
+        this.engine = new ChatEngine(catalog, providers, pricer, router, defaultStrategy, System::nanoTime);
+    }
+
+    /** A gateway for a loaded configuration, with its time taken from {@code clock}. */
+    public static Gateway create(GatewayConfig config, Clock clock) {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "clod-simulated-providers");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ProviderFactory factory = new ProviderFactory(clock, scheduler);
+        Map<String, ChatProvider> providers = new LinkedHashMap<>();
+        for (ProviderConfig provider : config.providers()) {
+            providers.put(provider.id(), factory.create(provider));
+        }
+        Router router = new Router(clock, RouterSettings.defaults());
+        // A simulated provider's speed is configured, not guessed: the router may rely on it from the
+        // first request instead of exploring.
+        for (ProviderConfig provider : config.providers()) {
+            if ("simulated".equals(provider.kind())) {
+                for (Model model : config.catalog().models()) {
+                    for (Deployment deployment : model.deployments()) {
+                        if (deployment.providerId().equals(provider.id())) {
+                            router.expect(
+                                    deployment.id(), provider.simulatedTtft(), provider.simulatedTokensPerSecond());
+                        }
+                    }
+                }
+            }
+        }
+        return new Gateway(config.catalog(), Map.copyOf(providers), router, config.defaultStrategy(), scheduler);
+    }
+
+    /**
+     * Answers a request in full (its {@code stream} flag is ignored). The future fails with a {@link
+     * ClodException}: 4xx for the caller's mistakes, an upstream error when every deployment failed.
+     */
+    public CompletableFuture<ChatResult> chat(ChatRequest request, CallOptions options) {
+        return engine.chat(request, options);
+    }
+
+    /**
+     * Streams an answer to {@code observer}. Routing errors are reported through the observer too, with
+     * nothing started. Cancel the handle when the client goes away: the upstream call stops.
+     */
+    public StreamHandle stream(ChatRequest request, CallOptions options, ChatStreamObserver observer) {
+        return engine.stream(request, options, observer);
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public Router router() {
+        return router;
+    }
+
+    /** Every model in catalog order, with availability and current price. */
+    public List<ModelListing> listModels() {
+        List<ModelListing> listings = new ArrayList<>();
+        for (Model model : catalog.models()) {
+            listings.add(listing(model));
+        }
+        return listings;
+    }
+
+    /** One model by id, name or alias. */
+    public Optional<ModelListing> model(String nameOrAlias) {
+        return catalog.find(nameOrAlias).map(this::listing);
+    }
+
+    private ModelListing listing(Model model) {
+        PriceQuote cheapest = null;
+        Set<String> reasons = new LinkedHashSet<>();
+        Set<String> owners = new LinkedHashSet<>();
+        for (Deployment deployment : model.deployments()) {
+            ChatProvider provider = providers.get(deployment.providerId());
+            owners.add("simulated".equals(provider.kind()) ? "simulated" : provider.id());
+            if (!provider.available()) {
+                reasons.add(provider.unavailableReason());
+                continue;
+            }
+            PriceQuote quote = pricer.quote(model, deployment);
+            if (cheapest == null || quote.expectedCost(1, 1).compareTo(cheapest.expectedCost(1, 1)) < 0) {
+                cheapest = quote;
+            }
+        }
+        boolean available = cheapest != null;
+        String ownedBy = owners.size() == 1 ? owners.iterator().next() : "clod";
+        return new ModelListing(model, available, available ? null : String.join("; ", reasons), cheapest, ownedBy);
+    }
+
+    @Override
+    public void close() {
+        providers.values().forEach(ChatProvider::close);
+        scheduler.shutdownNow();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.clod.gateway.engine;
+
+import dev.clod.gateway.CallOptions;
+import dev.clod.gateway.ChatResult;
+import dev.clod.gateway.ChatStreamObserver;
+import dev.clod.gateway.api.ChatRequest;
+import dev.clod.gateway.api.ClodException;
+import dev.clod.gateway.catalog.Catalog;
+import dev.clod.gateway.pricing.Pricer;
+import dev.clod.gateway.provider.ChatProvider;
+import dev.clod.gateway.provider.StreamHandle;
+import dev.clod.gateway.routing.Router;
+import dev.clod.gateway.routing.Strategy;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.LongSupplier;
+
+/** Plans each request and runs it with fallback, streamed or not. */
+public final class ChatEngine {
+
+    /** The most deployments one request tries before giving up; each extra try multiplies upstream load. */
+    static final int MAX_ATTEMPTS = 4;
+
+    private final RoutePlanner planner;
+    private final Engine engine;
+
+    public ChatEngine(
+            Catalog catalog,
+            Map<String, ChatProvider> providers,
+            Pricer pricer,
+            Router router,
+            Strategy defaultStrategy,
+            LongSupplier ticker) {
+        this.planner = new RoutePlanner(catalog, providers, pricer, router, defaultStrategy);
+        this.engine = new Engine(Map.copyOf(providers), pricer, router, ticker, MAX_ATTEMPTS);
+    }
+
+    public CompletableFuture<ChatResult> chat(ChatRequest request, CallOptions options) {
+        RoutePlan plan;
+        try {
+            plan = planner.plan(request, options);
+        } catch (ClodException rejected) {
+            return CompletableFuture.failedFuture(rejected);
+        }
+        return new CompletionCall(engine, plan, request, options).start();
+    }
+
+    public StreamHandle stream(ChatRequest request, CallOptions options, ChatStreamObserver observer) {
+        RoutePlan plan;
+        try {
+            plan = planner.plan(request, options);
+        } catch (ClodException rejected) {
+            observer.onError(rejected, false);
+            return () -> {};
+        }
+        return new StreamCall(engine, plan, request, options, observer).start(request.includeUsage());
+    }
+}

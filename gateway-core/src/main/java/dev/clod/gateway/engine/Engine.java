@@ -1,0 +1,18 @@
+package dev.clod.gateway.engine;
+
+import dev.clod.gateway.pricing.Pricer;
+import dev.clod.gateway.provider.ChatProvider;
+import dev.clod.gateway.routing.Router;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * What a call needs from the gateway: providers by id, prices, the router's statistics, a nanosecond
+ * ticker for durations, and how many deployments one request may try.
+ */
+record Engine(Map<String, ChatProvider> providers, Pricer pricer, Router router, LongSupplier ticker, int maxAttempts) {
+
+    ChatProvider provider(String id) {
+        return providers.get(id);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.clod.server;
+
+import dev.clod.gateway.api.AuthenticationException;
+import dev.clod.gateway.routing.Strategy;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The bearer keys this server accepts. Only SHA-256 hashes are held, so a heap dump or a log line
+ * never shows a secret.
+ */
+public final class ApiKeys {
+
+    /** Who is calling: a key's name, whether it is the admin key, and its default strategy. */
+    public record Caller(String name, boolean admin, Strategy defaultStrategy) {}
+
+    private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Map<String, Caller> byHash = new HashMap<>();
+
+    public void add(String secret, Caller caller) {
+        byHash.put(hash(secret), caller);
+    }
+
+    /** The caller an {@code Authorization} header value identifies. */
+    public Caller authenticate(String authorization) {
+        if (authorization == null || authorization.isBlank()) {
+            throw new AuthenticationException(
+                    "You didn't provide an API key. Send it as 'Authorization: Bearer YOUR_KEY'.");
+        }
+        String secret = bearer(authorization)
+                .orElseThrow(() -> new AuthenticationException(
+                        "The Authorization header must be 'Bearer YOUR_KEY'."));
+        Caller caller = byHash.get(hash(secret));
+        if (caller == null) {
+            throw new AuthenticationException("Incorrect API key provided: " + masked(secret) + ".");
+        }
+        return caller;
+    }
+
+    /** A new random key, {@code sk-clod-} followed by 40 letters and digits. */
+    public static String generate() {
+        StringBuilder key = new StringBuilder("sk-clod-");
+        for (int i = 0; i < 40; i++) {
+            key.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        return key.toString();
+    }
+
+    /** Enough of a key to recognise it in an error message, never enough to use it. */
+    static String masked(String secret) {
+        if (secret.length() <= 8) {
+            return "****";
+        }
+        return secret.substring(0, 4) + "****" + secret.substring(secret.length() - 4);
+    }
+
+    private static Optional<String> bearer(String authorization) {
+        String value = authorization.strip();
+        if (value.length() > 7 && value.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            String secret = value.substring(7).strip();
+            return secret.isEmpty() ? Optional.empty() : Optional.of(secret);
+        }
+        return Optional.empty();
+    }
+
+    private static String hash(String secret) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", impossible);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.clod.server;
+
+import dev.clod.gateway.config.ApiKeyConfig;
+import dev.clod.gateway.config.ConfigException;
+import dev.clod.gateway.config.ConfigLoader;
+import dev.clod.gateway.config.GatewayConfig;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code java -jar clod-gateway.jar [serve]}: runs the gateway. With no {@code CLOD_CONFIG} it serves
+ * the embedded demo catalog and prints a generated admin key once.
+ */
+public final class Main {
+
+    private Main() {}
+
+    public static void main(String[] args) throws InterruptedException {
+        String command = args.length == 0 ? "serve" : args[0];
+        switch (command) {
+            case "serve" -> serve(System.getenv(), System.out);
+            case "help", "--help", "-h" -> usage(System.out);
+            default -> {
+                System.err.println("Unknown command '" + command + "'.");
+                usage(System.err);
+                System.exit(2);
+            }
+        }
+    }
+
+    private static void serve(Map<String, String> env, PrintStream out) throws InterruptedException {
+        GatewayConfig config;
+        try {
+            config = loadConfig(env);
+        } catch (ConfigException invalid) {
+            System.err.println("Configuration error: " + invalid.getMessage());
+            System.exit(1);
+            return;
+        }
+        boolean generated = config.adminKey() == null;
+        String adminKey = generated ? ApiKeys.generate() : config.adminKey();
+        ApiKeys keys = new ApiKeys();
+        keys.add(adminKey, new ApiKeys.Caller("admin", true, null));
+        for (ApiKeyConfig key : config.apiKeys()) {
+            keys.add(key.key(), new ApiKeys.Caller(key.name(), false, key.defaultStrategy()));
+        }
+        ClodServer server;
+        try {
+            server = ClodServer.start(config, keys, Clock.systemUTC());
+        } catch (IllegalStateException cannotListen) {
+            System.err.println(cannotListen.getMessage());
+            System.exit(1);
+            return;
+        }
+        String base = "http://" + config.server().host() + ":" + server.port() + "/v1";
+        out.println("clod gateway listening on " + base);
+        out.println("catalog: " + config.catalog().models().size() + " models from "
+                + (env.get("CLOD_CONFIG") == null ? "the embedded demo configuration" : env.get("CLOD_CONFIG")));
+        if (generated) {
+            out.println("admin key (shown once, set CLOD_ADMIN_KEY to choose your own): " + adminKey);
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "clod-shutdown"));
+        stopped.await();
+    }
+
+    static GatewayConfig loadConfig(Map<String, String> env) {
+        String path = env.get("CLOD_CONFIG");
+        if (path == null || path.isBlank()) {
+            return ConfigLoader.embeddedDefault(env);
+        }
+        Path file = Path.of(path);
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException("CLOD_CONFIG points to " + path + ", which is not a readable file");
+        }
+        return ConfigLoader.load(file, env);
+    }
+
+    private static void usage(PrintStream out) {
+        out.println("usage: java -jar clod-gateway.jar [serve|help]");
+        out.println("  serve  run the gateway (default). Environment: CLOD_CONFIG (YAML file; none = demo catalog),");
+        out.println("         CLOD_HOST, CLOD_PORT (default 127.0.0.1:8080), CLOD_ADMIN_KEY.");
+    }
+}
