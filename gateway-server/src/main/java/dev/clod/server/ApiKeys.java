@@ -36,8 +36,7 @@ public final class ApiKeys {
                     "You didn't provide an API key. Send it as 'Authorization: Bearer YOUR_KEY'.");
         }
         String secret = bearer(authorization)
-                .orElseThrow(() -> new AuthenticationException(
-                        "The Authorization header must be 'Bearer YOUR_KEY'."));
+                .orElseThrow(() -> new AuthenticationException("The Authorization header must be 'Bearer YOUR_KEY'."));
         Caller caller = byHash.get(hash(secret));
         if (caller == null) {
             throw new AuthenticationException("Incorrect API key provided: " + masked(secret) + ".");

@@ -38,7 +38,11 @@ public final class ClodServer implements AutoCloseable {
                     .setHttp2ClearTextEnabled(true);
             HttpServer server = vertx.createHttpServer(options)
                     .requestHandler(Routes.create(
-                            vertx, gateway, keys, config.server().maxBodyBytes(), clock.instant().getEpochSecond()))
+                            vertx,
+                            gateway,
+                            keys,
+                            config.server().maxBodyBytes(),
+                            clock.instant().getEpochSecond()))
                     .listen()
                     .toCompletionStage()
                     .toCompletableFuture()
@@ -49,8 +53,8 @@ public final class ClodServer implements AutoCloseable {
             vertx.close();
             Throwable cause = failed.getCause() != null ? failed.getCause() : failed;
             throw new IllegalStateException(
-                    "Could not listen on " + config.server().host() + ":" + config.server().port() + ": "
-                            + cause.getMessage(),
+                    "Could not listen on " + config.server().host() + ":"
+                            + config.server().port() + ": " + cause.getMessage(),
                     cause);
         }
     }

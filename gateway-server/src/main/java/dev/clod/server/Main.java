@@ -5,7 +5,6 @@ import dev.clod.gateway.config.ConfigException;
 import dev.clod.gateway.config.ConfigLoader;
 import dev.clod.gateway.config.GatewayConfig;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -64,10 +63,13 @@ public final class Main {
             out.println("admin key (shown once, set CLOD_ADMIN_KEY to choose your own): " + adminKey);
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "clod-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            stopped.countDown();
+                        },
+                        "clod-shutdown"));
         stopped.await();
     }
 
@@ -76,11 +78,7 @@ public final class Main {
         if (path == null || path.isBlank()) {
             return ConfigLoader.embeddedDefault(env);
         }
-        Path file = Path.of(path);
-        if (!Files.isRegularFile(file)) {
-            throw new ConfigException("CLOD_CONFIG points to " + path + ", which is not a readable file");
-        }
-        return ConfigLoader.load(file, env);
+        return ConfigLoader.load(Path.of(path), env);
     }
 
     private static void usage(PrintStream out) {

@@ -35,8 +35,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class HttpApiIT {
 
     @RegisterExtension
-    static WireMockExtension upstream =
-            WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension upstream = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder()
@@ -87,10 +88,12 @@ class HttpApiIT {
         assertThat(answer.get("object").asText()).isEqualTo("chat.completion");
         assertThat(answer.get("model").asText()).isEqualTo("test-llama");
         assertThat(answer.get("id").asText())
-                .isEqualTo("chatcmpl-" + response.headers().firstValue("x-request-id").orElseThrow());
+                .isEqualTo("chatcmpl-"
+                        + response.headers().firstValue("x-request-id").orElseThrow());
         assertThat(answer.at("/choices/0/message/content").asText()).contains("Hello");
         assertThat(answer.at("/usage/total_tokens").asInt()).isPositive();
-        assertThat(new java.math.BigDecimal(response.headers().firstValue("x-clod-cost-usd").orElseThrow()))
+        assertThat(new java.math.BigDecimal(
+                        response.headers().firstValue("x-clod-cost-usd").orElseThrow()))
                 .isPositive();
     }
 
@@ -113,25 +116,63 @@ class HttpApiIT {
         return Stream.of(
                 arguments("{not json", 400, "invalid_request_error", null, null),
                 arguments("[]", 400, "invalid_request_error", null, null),
-                arguments("{\"model\": 42, \"messages\": [{\"role\":\"user\",\"content\":\"hi\"}]}", 400,
-                        "invalid_request_error", "model", null),
-                arguments("{\"model\": \"test-llama\", \"messages\": \"hi\"}", 400, "invalid_request_error",
-                        "messages", null),
-                arguments("{\"model\": \"test-llama\", \"messages\": [{\"role\":\"user\",\"content\":\"hi\"}],"
-                        + " \"temperature\": \"hot\"}", 400, "invalid_request_error", "temperature", null),
-                arguments("{\"model\": \"test-llama@cheap\", \"messages\": [{\"role\":\"user\",\"content\":\"hi\"}]}",
-                        400, "invalid_request_error", "model", null),
-                arguments("{\"model\": \"test-llama@\", \"messages\": [{\"role\":\"user\",\"content\":\"hi\"}]}",
-                        400, "invalid_request_error", "model", null),
-                arguments("{\"model\": \"nope\", \"messages\": [{\"role\":\"user\",\"content\":\"hi\"}]}", 404,
-                        "invalid_request_error", "model", "model_not_found"),
-                arguments("{\"model\": \"test-llama\", \"max_tokens\": 5000, \"messages\":"
-                        + " [{\"role\":\"user\",\"content\":\"hi\"}]}", 400, "invalid_request_error", "max_tokens", null),
-                arguments("{\"model\": \"test-llama\", \"max_completion_tokens\": 5000, \"messages\":"
-                        + " [{\"role\":\"user\",\"content\":\"hi\"}]}", 400, "invalid_request_error",
-                        "max_completion_tokens", null),
-                arguments("{\"model\": \"needs-key\", \"messages\": [{\"role\":\"user\",\"content\":\"hi\"}]}", 503,
-                        "service_unavailable", "model", "model_unavailable"));
+                arguments(
+                        "{\"model\": 42, \"messages\": [{\"role\":\"user\",\"content\":\"hi\"}]}",
+                        400,
+                        "invalid_request_error",
+                        "model",
+                        null),
+                arguments(
+                        "{\"model\": \"test-llama\", \"messages\": \"hi\"}",
+                        400,
+                        "invalid_request_error",
+                        "messages",
+                        null),
+                arguments(
+                        "{\"model\": \"test-llama\", \"messages\": [{\"role\":\"user\",\"content\":\"hi\"}],"
+                                + " \"temperature\": \"hot\"}",
+                        400,
+                        "invalid_request_error",
+                        "temperature",
+                        null),
+                arguments(
+                        "{\"model\": \"test-llama@cheap\", \"messages\": [{\"role\":\"user\",\"content\":\"hi\"}]}",
+                        400,
+                        "invalid_request_error",
+                        "model",
+                        null),
+                arguments(
+                        "{\"model\": \"test-llama@\", \"messages\": [{\"role\":\"user\",\"content\":\"hi\"}]}",
+                        400,
+                        "invalid_request_error",
+                        "model",
+                        null),
+                arguments(
+                        "{\"model\": \"nope\", \"messages\": [{\"role\":\"user\",\"content\":\"hi\"}]}",
+                        404,
+                        "invalid_request_error",
+                        "model",
+                        "model_not_found"),
+                arguments(
+                        "{\"model\": \"test-llama\", \"max_tokens\": 5000, \"messages\":"
+                                + " [{\"role\":\"user\",\"content\":\"hi\"}]}",
+                        400,
+                        "invalid_request_error",
+                        "max_tokens",
+                        null),
+                arguments(
+                        "{\"model\": \"test-llama\", \"max_completion_tokens\": 5000, \"messages\":"
+                                + " [{\"role\":\"user\",\"content\":\"hi\"}]}",
+                        400,
+                        "invalid_request_error",
+                        "max_completion_tokens",
+                        null),
+                arguments(
+                        "{\"model\": \"needs-key\", \"messages\": [{\"role\":\"user\",\"content\":\"hi\"}]}",
+                        503,
+                        "service_unavailable",
+                        "model",
+                        "model_unavailable"));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -157,14 +198,20 @@ class HttpApiIT {
 
     @Test
     void anUnknownTagIsNamedWithTheValidOnes() throws Exception {
-        JsonNode error = JSON.readTree(chat(body("test-llama@cheap", "hi"), Map.of()).body()).get("error");
+        JsonNode error = JSON.readTree(
+                        chat(body("test-llama@cheap", "hi"), Map.of()).body())
+                .get("error");
 
-        assertThat(error.get("message").asText()).contains("'cheap'").contains("price").contains("tokenrate");
+        assertThat(error.get("message").asText())
+                .contains("'cheap'")
+                .contains("price")
+                .contains("tokenrate");
     }
 
     @Test
     void anUnknownModelListsTheKnownOnes() throws Exception {
-        JsonNode error = JSON.readTree(chat(body("nope", "hi"), Map.of()).body()).get("error");
+        JsonNode error =
+                JSON.readTree(chat(body("nope", "hi"), Map.of()).body()).get("error");
 
         assertThat(error.get("message").asText()).contains("'nope'").contains("test-llama");
     }
@@ -249,7 +296,8 @@ class HttpApiIT {
         for (String content : new String[] {"\"content\": null,", "\"content\": \"\",", ""}) {
             String body = "{\"model\": \"test-llama\", \"messages\": ["
                     + "{\"role\": \"user\", \"content\": \"Weather in Boston?\"},"
-                    + "{\"role\": \"assistant\", " + content + " \"tool_calls\": [{\"id\": \"call_1\", \"type\": \"function\","
+                    + "{\"role\": \"assistant\", " + content
+                    + " \"tool_calls\": [{\"id\": \"call_1\", \"type\": \"function\","
                     + " \"function\": {\"name\": \"get_weather\", \"arguments\": \"{\\\"city\\\":\\\"Boston\\\"}\"}}]},"
                     + "{\"role\": \"tool\", \"tool_call_id\": \"call_1\", \"content\": \"21 degrees\"}],"
                     + " \"tools\": [{\"type\": \"function\", \"function\": {\"name\": \"get_weather\","
@@ -258,14 +306,17 @@ class HttpApiIT {
             HttpResponse<String> response = chat(body, Map.of());
 
             assertThat(response.statusCode()).as(content).isEqualTo(200);
-            assertThat(JSON.readTree(response.body()).at("/choices/0/message/content").asText())
+            assertThat(JSON.readTree(response.body())
+                            .at("/choices/0/message/content")
+                            .asText())
                     .contains("21 degrees");
         }
     }
 
     @Test
     void anHttp2CleartextUpgradeIsServed() throws Exception {
-        HttpClient h2c = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        HttpClient h2c =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/chat/completions"))
                 .header("authorization", "Bearer " + RunningServer.USER_KEY)
                 .header("content-type", "application/json")
@@ -281,16 +332,20 @@ class HttpApiIT {
 
     @Test
     void aFailingUpstreamFallsBackToTheNextDeployment() throws Exception {
-        upstream.stubFor(post(urlEqualTo("/v1/chat/completions"))
-                .willReturn(aResponse()
-                        .withStatus(500)
-                        .withHeader("content-type", "application/json")
-                        .withBody("{\"error\":{\"message\":\"boom\",\"type\":\"server_error\",\"param\":null,\"code\":null}}")));
+        upstream.stubFor(
+                post(urlEqualTo("/v1/chat/completions"))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(500)
+                                        .withHeader("content-type", "application/json")
+                                        .withBody(
+                                                "{\"error\":{\"message\":\"boom\",\"type\":\"server_error\",\"param\":null,\"code\":null}}")));
 
-        HttpResponse<String> response = chat(body("wired", "Hello"), Map.of());
+        HttpResponse<String> response = chat(body("wired-fallback", "Hello"), Map.of());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("x-clod-provider")).hasValue("sim-quick");
+        assertThat(response.headers().firstValue("x-clod-route").orElseThrow()).contains("wired-fallback/upstream");
         upstream.verify(postRequestedFor(urlEqualTo("/v1/chat/completions"))
                 .withHeader("authorization", equalTo("Bearer test-upstream-key"))
                 .withRequestBody(matchingJsonPath("$.model", equalTo("wired-upstream-model"))));
@@ -298,21 +353,24 @@ class HttpApiIT {
 
     @Test
     void anUpstreamAnswerPassesThroughWithTheModelRenamed() throws Exception {
-        upstream.stubFor(post(urlEqualTo("/v1/chat/completions"))
-                .willReturn(aResponse()
-                        .withStatus(200)
-                        .withHeader("content-type", "application/json")
-                        .withBody("{\"id\":\"chatcmpl-up\",\"object\":\"chat.completion\",\"created\":1723300000,"
-                                + "\"model\":\"wired-upstream-model\",\"choices\":[{\"index\":0,\"message\":{\"role\":"
-                                + "\"assistant\",\"content\":\"from upstream\"},\"finish_reason\":\"stop\"}],"
-                                + "\"usage\":{\"prompt_tokens\":1000000,\"completion_tokens\":1000000,\"total_tokens\":2000000}}")));
+        upstream.stubFor(
+                post(urlEqualTo("/v1/chat/completions"))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(200)
+                                        .withHeader("content-type", "application/json")
+                                        .withBody(
+                                                "{\"id\":\"chatcmpl-up\",\"object\":\"chat.completion\",\"created\":1723300000,"
+                                                        + "\"model\":\"wired-upstream-model\",\"choices\":[{\"index\":0,\"message\":{\"role\":"
+                                                        + "\"assistant\",\"content\":\"from upstream\"},\"finish_reason\":\"stop\"}],"
+                                                        + "\"usage\":{\"prompt_tokens\":1000000,\"completion_tokens\":1000000,\"total_tokens\":2000000}}")));
 
-        HttpResponse<String> response = chat(body("wired", "Hello"), Map.of());
+        HttpResponse<String> response = chat(body("wired-answer", "Hello"), Map.of());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("x-clod-provider")).hasValue("upstream");
         JsonNode answer = JSON.readTree(response.body());
-        assertThat(answer.get("model").asText()).isEqualTo("wired");
+        assertThat(answer.get("model").asText()).isEqualTo("wired-answer");
         assertThat(answer.at("/choices/0/message/content").asText()).isEqualTo("from upstream");
         // 1M input at $1.00 plus 1M output at $2.00, plus the 5% routing fee.
         assertThat(response.headers().firstValue("x-clod-cost-usd")).hasValue("3.15");
@@ -324,10 +382,11 @@ class HttpApiIT {
                 .willReturn(aResponse()
                         .withStatus(400)
                         .withHeader("content-type", "application/json")
-                        .withBody("{\"error\":{\"message\":\"logit_bias is malformed\",\"type\":\"invalid_request_error\","
-                                + "\"param\":\"logit_bias\",\"code\":null}}")));
+                        .withBody(
+                                "{\"error\":{\"message\":\"logit_bias is malformed\",\"type\":\"invalid_request_error\","
+                                        + "\"param\":\"logit_bias\",\"code\":null}}")));
 
-        HttpResponse<String> response = chat(body("wired", "Hello"), Map.of());
+        HttpResponse<String> response = chat(body("wired-reject", "Hello"), Map.of());
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(response.body()).at("/error/message").asText()).contains("logit_bias is malformed");
@@ -337,7 +396,8 @@ class HttpApiIT {
     @Test
     void healthAnswersWithoutAKey() throws Exception {
         HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/health")).build(),
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/health"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -345,7 +405,8 @@ class HttpApiIT {
     }
 
     private static String body(String model, String text) throws Exception {
-        return JSON.writeValueAsString(Map.of("model", model, "messages", List.of(Map.of("role", "user", "content", text))));
+        return JSON.writeValueAsString(
+                Map.of("model", model, "messages", List.of(Map.of("role", "user", "content", text))));
     }
 
     private static HttpResponse<String> chat(String body, Map<String, String> headers) throws Exception {

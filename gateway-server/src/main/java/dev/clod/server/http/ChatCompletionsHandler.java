@@ -1,7 +1,6 @@
 package dev.clod.server.http;
 
 import dev.clod.gateway.CallOptions;
-import dev.clod.gateway.ChatResult;
 import dev.clod.gateway.ChatStreamObserver;
 import dev.clod.gateway.Gateway;
 import dev.clod.gateway.RouteInfo;
@@ -10,9 +9,9 @@ import dev.clod.gateway.api.ChatChunk;
 import dev.clod.gateway.api.ChatRequest;
 import dev.clod.gateway.api.ClodException;
 import dev.clod.gateway.api.json.ChatJson;
+import dev.clod.gateway.provider.StreamHandle;
 import dev.clod.gateway.routing.ModelSelector;
 import dev.clod.gateway.routing.Strategy;
-import dev.clod.gateway.provider.StreamHandle;
 import dev.clod.server.ApiKeys;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
@@ -47,9 +46,13 @@ final class ChatCompletionsHandler implements Handler<RoutingContext> {
         ChatRequest request;
         CallOptions options;
         try {
-            request = ChatJson.readRequest(ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes());
+            request = ChatJson.readRequest(
+                    ctx.body().buffer() == null
+                            ? new byte[0]
+                            : ctx.body().buffer().getBytes());
             String header = ctx.request().getHeader(STRATEGY_HEADER);
-            Strategy fromHeader = header == null || header.isBlank() ? null : ModelSelector.parseStrategy(header, STRATEGY_HEADER);
+            Strategy fromHeader =
+                    header == null || header.isBlank() ? null : ModelSelector.parseStrategy(header, STRATEGY_HEADER);
             options = new CallOptions(fromHeader, caller.defaultStrategy(), requestId);
         } catch (ClodException invalid) {
             ErrorReplies.send(response, invalid);
@@ -104,7 +107,10 @@ final class ChatCompletionsHandler implements Handler<RoutingContext> {
                 String json = ChatJson.writeChunk(chunk);
                 context.runOnContext(ignored -> {
                     if (!response.closed() && !response.ended()) {
-                        response.write(Buffer.buffer(json.length() + 8).appendString("data: ").appendString(json).appendString("\n\n"));
+                        response.write(Buffer.buffer(json.length() + 8)
+                                .appendString("data: ")
+                                .appendString(json)
+                                .appendString("\n\n"));
                     }
                 });
             }

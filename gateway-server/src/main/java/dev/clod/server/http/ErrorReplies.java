@@ -25,7 +25,9 @@ public final class ErrorReplies {
         ClodException clod = asClodException(error);
         if (response.headWritten()) {
             // A stream has begun: the status is gone, so the error travels as one more event.
-            response.end(Buffer.buffer("data: ").appendBytes(ChatJson.writeError(clod)).appendString("\n\n"));
+            response.end(Buffer.buffer("data: ")
+                    .appendBytes(ChatJson.writeError(clod))
+                    .appendString("\n\n"));
             return;
         }
         if (clod.status() == 429) {
@@ -52,7 +54,13 @@ public final class ErrorReplies {
     /** The answer to a defect: no detail that could leak internals. */
     static final class InternalError extends ClodException {
         InternalError() {
-            super(500, "server_error", "internal_error", null, "The gateway hit an unexpected error. It was logged.", null);
+            super(
+                    500,
+                    "server_error",
+                    "internal_error",
+                    null,
+                    "The gateway hit an unexpected error. It was logged.",
+                    null);
         }
     }
 }

@@ -31,18 +31,16 @@ final class ModelsHandler {
 
     void list(RoutingContext ctx) {
         List<ModelListing> listings = gateway.listModels();
-        ctx.response()
-                .putHeader("content-type", "application/json")
-                .end(Json.buffer(json -> {
-                    json.writeStartObject();
-                    json.writeStringField("object", "list");
-                    json.writeArrayFieldStart("data");
-                    for (ModelListing listing : listings) {
-                        write(json, listing);
-                    }
-                    json.writeEndArray();
-                    json.writeEndObject();
-                }));
+        ctx.response().putHeader("content-type", "application/json").end(Json.buffer(json -> {
+            json.writeStartObject();
+            json.writeStringField("object", "list");
+            json.writeArrayFieldStart("data");
+            for (ModelListing listing : listings) {
+                write(json, listing);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }));
     }
 
     void one(RoutingContext ctx) {

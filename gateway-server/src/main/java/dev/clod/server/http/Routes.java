@@ -18,7 +18,8 @@ public final class Routes {
 
     private Routes() {}
 
-    public static Router create(Vertx vertx, Gateway gateway, ApiKeys keys, long maxBodyBytes, long startedEpochSeconds) {
+    public static Router create(
+            Vertx vertx, Gateway gateway, ApiKeys keys, long maxBodyBytes, long startedEpochSeconds) {
         Router router = Router.router(vertx);
         ModelsHandler models = new ModelsHandler(gateway, startedEpochSeconds);
 
@@ -58,7 +59,8 @@ public final class Routes {
         } else if (ctx.statusCode() == 400) {
             ErrorReplies.send(ctx.response(), new InvalidRequestException("The request could not be read.", null));
         } else {
-            ErrorReplies.send(ctx.response(), new IllegalStateException("request failed with status " + ctx.statusCode()));
+            ErrorReplies.send(
+                    ctx.response(), new IllegalStateException("request failed with status " + ctx.statusCode()));
         }
     }
 
@@ -74,8 +76,8 @@ public final class Routes {
                     "invalid_request_error",
                     "unknown_url",
                     null,
-                    "Unknown request URL: " + ctx.request().method() + " " + ctx.request().path()
-                            + ". Please check the URL; the base URL ends with /v1.",
+                    "Unknown request URL: " + ctx.request().method() + " "
+                            + ctx.request().path() + ". Please check the URL; the base URL ends with /v1.",
                     null);
         }
     }
@@ -88,7 +90,8 @@ public final class Routes {
                     "invalid_request_error",
                     "method_not_allowed",
                     null,
-                    "Method " + ctx.request().method() + " is not allowed on " + ctx.request().path() + ".",
+                    "Method " + ctx.request().method() + " is not allowed on "
+                            + ctx.request().path() + ".",
                     null);
         }
     }

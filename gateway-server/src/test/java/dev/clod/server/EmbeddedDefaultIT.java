@@ -1,0 +1,88 @@
+package dev.clod.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** What a new user gets from the server with no configuration at all. */
+class EmbeddedDefaultIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static RunningServer server;
+
+    @BeforeAll
+    static void start() {
+        server = RunningServer.embeddedDefault();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void listsTheDemoModelsWithProxiedOnesUnavailableUntilTheirKeyIsSet() throws Exception {
+        JsonNode list = JSON.readTree(get("/models").body());
+
+        Map<String, JsonNode> byId = new HashMap<>();
+        list.get("data").forEach(model -> byId.put(model.get("id").asText(), model));
+        assertThat(byId).containsKeys("llama-3.1-8b", "deepseek-v3", "minimax-m2.5", "gpt-4o");
+        assertThat(byId.get("llama-3.1-8b").get("available").asBoolean()).isTrue();
+        assertThat(byId.get("llama-3.1-8b").get("owned_by").asText()).isEqualTo("simulated");
+        assertThat(byId.get("llama-3.1-8b").get("context_window").asInt()).isEqualTo(131072);
+        assertThat(byId.get("llama-3.1-8b").get("capabilities"))
+                .extracting(JsonNode::asText)
+                .contains("tools");
+        assertThat(byId.get("llama-3.1-8b").at("/pricing/input").decimalValue()).isPositive();
+        assertThat(byId.get("gpt-4o").get("available").asBoolean()).isFalse();
+        assertThat(byId.get("gpt-4o").get("unavailable_reason").asText()).contains("OPENAI_API_KEY");
+        assertThat(byId.get("gpt-4o").at("/pricing").isNull()).isTrue();
+    }
+
+    @Test
+    void eachStrategyPicksADifferentDeploymentOfTheSameModel() throws Exception {
+        String price = provider("llama-3.1-8b@price");
+        String latency = provider("llama-3.1-8b@latency");
+        String tokenRate = provider("llama-3.1-8b@tokenrate");
+
+        assertThat(price).isEqualTo("sim-los-angeles");
+        assertThat(latency).isEqualTo("sim-dallas");
+        assertThat(tokenRate).isEqualTo("sim-ashburn");
+        assertThat(provider("llama-3.1-8b@latency@price")).isEqualTo(provider("llama-3.1-8b@price@latency"));
+    }
+
+    private static String provider(String model) throws Exception {
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(server.baseUrl() + "/chat/completions"))
+                        .header("authorization", "Bearer " + RunningServer.ADMIN_KEY)
+                        .header("content-type", "application/json")
+                        .POST(
+                                HttpRequest.BodyPublishers.ofString(
+                                        "{\"model\": \"" + model
+                                                + "\", \"max_tokens\": 8, \"messages\": [{\"role\": \"user\", \"content\": \"Say hello\"}]}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.headers().firstValue("x-clod-provider").orElseThrow();
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+                        .header("authorization", "Bearer " + RunningServer.ADMIN_KEY)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
