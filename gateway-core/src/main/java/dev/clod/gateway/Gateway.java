@@ -16,6 +16,9 @@ import dev.clod.gateway.provider.StreamHandle;
 import dev.clod.gateway.routing.Router;
 import dev.clod.gateway.routing.RouterSettings;
 import dev.clod.gateway.routing.Strategy;
+import dev.clod.gateway.usage.UsageRecord;
+import dev.clod.gateway.usage.UsageSink;
+import dev.clod.gateway.usage.UsageTally;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,8 +28,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The gateway, embeddable: a catalog, its providers and a router behind two calls, {@link #chat} and
@@ -36,11 +42,15 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 public final class Gateway implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
     private final Catalog catalog;
     private final Map<String, ChatProvider> providers;
     private final Pricer pricer;
     private final Router router;
     private final ChatEngine engine;
+    private final UsageTally tally = new UsageTally();
+    private final List<UsageSink> sinks = new CopyOnWriteArrayList<>(List.of(tally));
     private final ScheduledExecutorService scheduler;
 
     private Gateway(
@@ -48,13 +58,15 @@ public final class Gateway implements AutoCloseable {
             Map<String, ChatProvider> providers,
             Router router,
             Strategy defaultStrategy,
+            Clock clock,
             ScheduledExecutorService scheduler) {
         this.catalog = catalog;
         this.providers = providers;
         this.pricer = new Pricer();
         this.router = router;
         this.scheduler = scheduler;
-        this.engine = new ChatEngine(catalog, providers, pricer, router, defaultStrategy, System::nanoTime);
+        this.engine = new ChatEngine(
+                catalog, providers, pricer, router, defaultStrategy, this::record, clock, System::nanoTime);
     }
 
     /** A gateway for a loaded configuration, with its time taken from {@code clock}. */
@@ -84,7 +96,7 @@ public final class Gateway implements AutoCloseable {
                 }
             }
         }
-        return new Gateway(config.catalog(), Map.copyOf(providers), router, config.defaultStrategy(), scheduler);
+        return new Gateway(config.catalog(), Map.copyOf(providers), router, config.defaultStrategy(), clock, scheduler);
     }
 
     /**
@@ -101,6 +113,30 @@ public final class Gateway implements AutoCloseable {
      */
     public StreamHandle stream(ChatRequest request, CallOptions options, ChatStreamObserver observer) {
         return engine.stream(request, options, observer);
+    }
+
+    /**
+     * Adds a destination for usage records, such as a ledger. Every request that reached a deployment
+     * produces one record, delivered to every sink in the order they were added.
+     */
+    public void addUsageSink(UsageSink sink) {
+        sinks.add(sink);
+    }
+
+    /** Usage per model since this gateway started, kept in memory. */
+    public UsageTally usage() {
+        return tally;
+    }
+
+    private void record(UsageRecord record) {
+        for (UsageSink sink : sinks) {
+            try {
+                sink.record(record);
+            } catch (RuntimeException failed) {
+                // A failing sink must not fail the request it describes, nor starve the other sinks.
+                LOG.error("usage sink {} failed on request {}", sink, record.requestId(), failed);
+            }
+        }
     }
 
     public Catalog catalog() {

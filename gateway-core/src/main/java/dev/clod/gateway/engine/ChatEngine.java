@@ -11,6 +11,8 @@ import dev.clod.gateway.provider.ChatProvider;
 import dev.clod.gateway.provider.StreamHandle;
 import dev.clod.gateway.routing.Router;
 import dev.clod.gateway.routing.Strategy;
+import dev.clod.gateway.usage.UsageSink;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
@@ -30,9 +32,11 @@ public final class ChatEngine {
             Pricer pricer,
             Router router,
             Strategy defaultStrategy,
+            UsageSink usage,
+            Clock clock,
             LongSupplier ticker) {
         this.planner = new RoutePlanner(catalog, providers, pricer, router, defaultStrategy);
-        this.engine = new Engine(Map.copyOf(providers), pricer, router, ticker, MAX_ATTEMPTS);
+        this.engine = new Engine(Map.copyOf(providers), pricer, router, usage, clock, ticker, MAX_ATTEMPTS);
     }
 
     public CompletableFuture<ChatResult> chat(ChatRequest request, CallOptions options) {

@@ -6,6 +6,7 @@ import dev.clod.gateway.RouteInfo;
 import dev.clod.gateway.api.AllCandidatesFailedException;
 import dev.clod.gateway.api.ChatRequest;
 import dev.clod.gateway.api.ChatResponse;
+import dev.clod.gateway.api.ClodException;
 import dev.clod.gateway.api.UpstreamException;
 import dev.clod.gateway.catalog.Deployment;
 import dev.clod.gateway.catalog.Model;
@@ -33,6 +34,7 @@ final class CompletionCall {
     private final CallOptions options;
     private final CompletableFuture<ChatResult> result = new CompletableFuture<>();
     private final List<UpstreamException> failures = new ArrayList<>();
+    private final long startedNanos;
     private volatile CompletableFuture<ChatResponse> inFlight;
 
     CompletionCall(Engine engine, RoutePlan plan, ChatRequest request, CallOptions options) {
@@ -42,6 +44,7 @@ final class CompletionCall {
                 ? request.toBuilder().stream(false).includeUsage(false).build()
                 : request;
         this.options = options;
+        this.startedNanos = engine.ticker().getAsLong();
         // Cancelling the result (the client went away) abandons the upstream call in flight.
         result.whenComplete((ignored, error) -> {
             CompletableFuture<ChatResponse> current = inFlight;
@@ -62,7 +65,9 @@ final class CompletionCall {
         }
         var ranked = plan.decision().ranked();
         if (index >= ranked.size() || index >= engine.maxAttempts()) {
-            result.completeExceptionally(new AllCandidatesFailedException(plan.requestedModel(), failures));
+            giveUp(
+                    new AllCandidatesFailedException(plan.requestedModel(), failures),
+                    ranked.get(index - 1).deployment());
             return;
         }
         Deployment deployment = ranked.get(index).deployment();
@@ -94,7 +99,15 @@ final class CompletionCall {
         RouteInfo route =
                 new RouteInfo(options.requestId(), model, deployment, plan.strategy(), plan.decision(), index + 1);
         ChatResponse answer = response.withModel(model.id()).withId("chatcmpl-" + options.requestId());
-        result.complete(new ChatResult(answer, route, cost, elapsed));
+        Duration total = Duration.ofNanos(engine.ticker().getAsLong() - startedNanos);
+        engine.usage().record(UsageRecords.succeeded(engine, plan, route, response.usage(), cost, total, total, false));
+        result.complete(new ChatResult(answer, route, cost, total));
+    }
+
+    private void giveUp(ClodException error, Deployment lastTried) {
+        Duration total = Duration.ofNanos(engine.ticker().getAsLong() - startedNanos);
+        engine.usage().record(UsageRecords.failed(engine, plan, options.requestId(), lastTried, error, total, false));
+        result.completeExceptionally(error);
     }
 
     private void fail(int index, Deployment deployment, Throwable error) {
@@ -107,7 +120,7 @@ final class CompletionCall {
                 failure.failureClass(),
                 failure.getMessage());
         if (!failure.failureClass().retryElsewhere()) {
-            result.completeExceptionally(failure);
+            giveUp(failure, deployment);
             return;
         }
         failures.add(failure);

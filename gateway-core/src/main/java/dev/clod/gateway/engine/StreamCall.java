@@ -7,11 +7,13 @@ import dev.clod.gateway.StreamSummary;
 import dev.clod.gateway.api.AllCandidatesFailedException;
 import dev.clod.gateway.api.ChatChunk;
 import dev.clod.gateway.api.ChatRequest;
+import dev.clod.gateway.api.ClodException;
 import dev.clod.gateway.api.FinishReason;
 import dev.clod.gateway.api.UpstreamException;
 import dev.clod.gateway.api.Usage;
 import dev.clod.gateway.catalog.Deployment;
 import dev.clod.gateway.catalog.Model;
+import dev.clod.gateway.pricing.Cost;
 import dev.clod.gateway.pricing.TokenEstimator;
 import dev.clod.gateway.provider.StreamHandle;
 import dev.clod.gateway.provider.StreamListener;
@@ -39,6 +41,7 @@ final class StreamCall {
     private final ChatStreamObserver observer;
     private final String responseId;
     private final List<UpstreamException> failures = new ArrayList<>();
+    private final long startedNanos;
     private volatile boolean cancelled;
     private volatile StreamHandle current;
 
@@ -49,6 +52,7 @@ final class StreamCall {
         this.options = options;
         this.observer = observer;
         this.responseId = "chatcmpl-" + options.requestId();
+        this.startedNanos = engine.ticker().getAsLong();
     }
 
     StreamHandle start(boolean includeUsage) {
@@ -68,7 +72,10 @@ final class StreamCall {
         }
         var ranked = plan.decision().ranked();
         if (index >= ranked.size() || index >= engine.maxAttempts()) {
-            observer.onError(new AllCandidatesFailedException(plan.requestedModel(), failures), false);
+            giveUp(
+                    new AllCandidatesFailedException(plan.requestedModel(), failures),
+                    ranked.get(index - 1).deployment(),
+                    false);
             return;
         }
         Deployment deployment = ranked.get(index).deployment();
@@ -81,19 +88,26 @@ final class StreamCall {
         }
     }
 
+    private void giveUp(ClodException error, Deployment lastTried, boolean started) {
+        Duration total = Duration.ofNanos(engine.ticker().getAsLong() - startedNanos);
+        engine.usage().record(UsageRecords.failed(engine, plan, options.requestId(), lastTried, error, total, true));
+        observer.onError(error, started);
+    }
+
     /** Listens to one deployment's stream. */
     private final class Attempt implements StreamListener {
         private final int index;
         private final Deployment deployment;
         private final Model model;
         private final boolean includeUsage;
-        private final long startedNanos = engine.ticker().getAsLong();
+        private final long attemptStartedNanos = engine.ticker().getAsLong();
         private long firstChunkNanos;
         private boolean started;
         private Usage usage;
         private FinishReason finishReason;
         private long generatedChars;
         private long lastCreated;
+        private RouteInfo route;
 
         Attempt(int index, Deployment deployment, Model model, boolean includeUsage) {
             this.index = index;
@@ -149,16 +163,15 @@ final class StreamCall {
             if (estimated && includeUsage) {
                 observer.onChunk(new ChatChunk(responseId, lastCreated, model.id(), List.of(), finalUsage));
             }
-            Duration ttft = Duration.ofNanos(firstChunkNanos - startedNanos);
+            Duration ttft = Duration.ofNanos(firstChunkNanos - attemptStartedNanos);
             Duration generation = Duration.ofNanos(now - firstChunkNanos);
             engine.router().recordSuccess(deployment.id(), ttft, finalUsage.completionTokens(), generation);
-            observer.onComplete(new StreamSummary(
-                    finalUsage,
-                    estimated,
-                    engine.pricer().quote(model, deployment).costOf(finalUsage),
-                    finishReason,
-                    ttft,
-                    Duration.ofNanos(now - startedNanos)));
+            Cost cost = engine.pricer().quote(model, deployment).costOf(finalUsage);
+            Duration total = Duration.ofNanos(now - startedNanos);
+            Duration sinceRequest = Duration.ofNanos(firstChunkNanos - startedNanos);
+            engine.usage()
+                    .record(UsageRecords.succeeded(engine, plan, route, finalUsage, cost, sinceRequest, total, true));
+            observer.onComplete(new StreamSummary(finalUsage, estimated, cost, finishReason, sinceRequest, total));
         }
 
         @Override
@@ -176,7 +189,7 @@ final class StreamCall {
                     failure.failureClass(),
                     failure.getMessage());
             if (started || !failure.failureClass().retryElsewhere()) {
-                observer.onError(failure, started);
+                giveUp(failure, deployment, started);
                 return;
             }
             failures.add(failure);
@@ -187,8 +200,9 @@ final class StreamCall {
             if (!started) {
                 started = true;
                 firstChunkNanos = engine.ticker().getAsLong();
-                observer.onStart(new RouteInfo(
-                        options.requestId(), model, deployment, plan.strategy(), plan.decision(), index + 1));
+                route = new RouteInfo(
+                        options.requestId(), model, deployment, plan.strategy(), plan.decision(), index + 1);
+                observer.onStart(route);
             }
         }
 

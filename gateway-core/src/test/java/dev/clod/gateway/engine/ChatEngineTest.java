@@ -28,6 +28,7 @@ import dev.clod.gateway.routing.Objective;
 import dev.clod.gateway.routing.Router;
 import dev.clod.gateway.routing.RouterSettings;
 import dev.clod.gateway.routing.Strategy;
+import dev.clod.gateway.usage.UsageRecord;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,6 +37,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -57,6 +59,7 @@ class ChatEngineTest {
     private Router router;
     private ChatEngine engine;
     private final AtomicLong ticker = new AtomicLong();
+    private final List<UsageRecord> records = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void setUp() {
@@ -101,6 +104,8 @@ class ChatEngineTest {
                 new Pricer(),
                 router,
                 Strategy.of(Objective.PRICE),
+                records::add,
+                CLOCK,
                 () -> ticker.addAndGet(1_000_000));
     }
 
@@ -351,6 +356,57 @@ class ChatEngineTest {
         assertThat(observer.events).containsExactly("error");
         assertThat(observer.errorAfterStart).isFalse();
         assertThat(observer.error.status()).isEqualTo(400);
+    }
+
+    @Test
+    void everyAnsweredRequestIsRecordedOnceWithItsUsageAndCost() throws Exception {
+        mid.usage = new Usage(1_000, 500, 0);
+        chat(request("plain"));
+        engine.stream(streaming("m@price", false), CallOptions.of("s8"), new RecordingObserver());
+
+        assertThat(records).hasSize(2);
+        UsageRecord answered = records.get(0);
+        assertThat(answered.requestId()).isEqualTo("req-1");
+        assertThat(answered.time()).isEqualTo(CLOCK.instant());
+        assertThat(answered.requestedModel()).isEqualTo("plain");
+        assertThat(answered.model()).isEqualTo("plain");
+        assertThat(answered.deploymentId()).isEqualTo("plain/mid");
+        assertThat(answered.strategy()).isEqualTo("price");
+        assertThat(answered.usage()).isEqualTo(new Usage(1_000, 500, 0));
+        assertThat(answered.cost().userPrice()).isEqualByComparingTo("0.001575");
+        assertThat(answered.stream()).isFalse();
+        assertThat(answered.status()).isEqualTo(200);
+        assertThat(answered.succeeded()).isTrue();
+        UsageRecord streamed = records.get(1);
+        assertThat(streamed.stream()).isTrue();
+        assertThat(streamed.deploymentId()).isEqualTo("m/cheap");
+        assertThat(streamed.usage()).isEqualTo(new Usage(10, 4, 0));
+        assertThat(streamed.timeToFirstToken()).isPositive();
+    }
+
+    @Test
+    void aFailedRequestIsRecordedWithItsErrorAndNoCost() {
+        cheap.failure = upstream(FailureClass.TRANSIENT, "m/cheap", 503);
+        mid.failure = upstream(FailureClass.TRANSIENT, "m/mid", 503);
+        dear.failure = upstream(FailureClass.TRANSIENT, "m/dear", 503);
+
+        assertThatThrownBy(() -> chat(request("m@price"))).isInstanceOf(AllCandidatesFailedException.class);
+        engine.stream(streaming("m@price", false), CallOptions.of("s9"), new RecordingObserver());
+
+        assertThat(records).hasSize(2).allSatisfy(record -> {
+            assertThat(record.succeeded()).isFalse();
+            assertThat(record.status()).isEqualTo(502);
+            assertThat(record.errorType()).isEqualTo("upstream_error");
+            assertThat(record.deploymentId()).isEqualTo("m/dear");
+            assertThat(record.cost().userPrice()).isEqualByComparingTo("0");
+        });
+    }
+
+    @Test
+    void aRequestRejectedBeforeRoutingIsNotRecorded() {
+        assertThatThrownBy(() -> chat(request("nope"))).isInstanceOf(ModelNotFoundException.class);
+
+        assertThat(records).isEmpty();
     }
 
     private ChatResult chat(ChatRequest request) throws Exception {

@@ -1,0 +1,50 @@
+package dev.clod.gateway.usage;
+
+import dev.clod.gateway.api.Usage;
+import dev.clod.gateway.pricing.Cost;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One request as billed: what was asked, where it ran, what it consumed and cost, and how it ended.
+ * Written once per request that reached a deployment, whether it succeeded or failed.
+ *
+ * @param model the resolved model id; null when the request failed before one was chosen
+ * @param deploymentId the deployment that answered, or the last one tried when all failed
+ * @param site the data center, or null for a third party's cloud
+ * @param strategy the strategy's canonical label, e.g. {@code price+latency}
+ * @param timeToFirstToken null when nothing was received
+ * @param status the HTTP status the caller got: 200, or the error's status
+ * @param errorType the error's type ({@code upstream_error}, …) or null on success
+ */
+public record UsageRecord(
+        String requestId,
+        Instant time,
+        String requestedModel,
+        String model,
+        String deploymentId,
+        String providerId,
+        String site,
+        String strategy,
+        Usage usage,
+        Cost cost,
+        Duration timeToFirstToken,
+        Duration duration,
+        boolean stream,
+        int status,
+        String errorType) {
+
+    public UsageRecord {
+        Objects.requireNonNull(requestId, "requestId");
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(requestedModel, "requestedModel");
+        Objects.requireNonNull(usage, "usage");
+        Objects.requireNonNull(cost, "cost");
+        Objects.requireNonNull(duration, "duration");
+    }
+
+    public boolean succeeded() {
+        return errorType == null;
+    }
+}
