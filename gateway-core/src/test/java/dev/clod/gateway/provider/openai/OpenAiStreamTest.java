@@ -24,6 +24,7 @@ import dev.clod.gateway.api.FailureClass;
 import dev.clod.gateway.api.FinishReason;
 import dev.clod.gateway.api.UpstreamException;
 import dev.clod.gateway.api.Usage;
+import dev.clod.gateway.provider.RecordingListener;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clod.gateway.api.FailureClass;
 import dev.clod.gateway.api.UpstreamException;
+import dev.clod.gateway.provider.RecordingListener;
 import java.util.concurrent.Flow;
 import org.junit.jupiter.api.Test;
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.clod.gateway.provider.RecordingListener;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;

@@ -1,7 +1,6 @@
-package dev.clod.gateway.provider.openai;
+package dev.clod.gateway.provider;
 
 import dev.clod.gateway.api.ChatChunk;
-import dev.clod.gateway.provider.StreamListener;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,21 +14,21 @@ import java.util.function.Consumer;
  * Records what a stream delivered and checks the listener contract on the way: no overlapping calls,
  * nothing after the end. {@link #done} completes with the stream's end, exceptionally on an error.
  */
-final class RecordingListener implements StreamListener {
+public final class RecordingListener implements StreamListener {
 
-    final List<ChatChunk> chunks = new CopyOnWriteArrayList<>();
-    final List<String> violations = new CopyOnWriteArrayList<>();
-    final CompletableFuture<Void> done = new CompletableFuture<>();
+    public final List<ChatChunk> chunks = new CopyOnWriteArrayList<>();
+    public final List<String> violations = new CopyOnWriteArrayList<>();
+    public final CompletableFuture<Void> done = new CompletableFuture<>();
 
     private final AtomicBoolean inCall = new AtomicBoolean();
     private final Consumer<ChatChunk> onEachChunk;
 
-    RecordingListener() {
+    public RecordingListener() {
         this(chunk -> {});
     }
 
     /** A listener that also runs {@code onEachChunk} inside each {@code onChunk} call. */
-    RecordingListener(Consumer<ChatChunk> onEachChunk) {
+    public RecordingListener(Consumer<ChatChunk> onEachChunk) {
         this.onEachChunk = onEachChunk;
     }
 
@@ -68,7 +67,7 @@ final class RecordingListener implements StreamListener {
     }
 
     /** Waits for the end and returns the error it ended with, or null after a normal end. */
-    Throwable awaitEnd() throws InterruptedException, TimeoutException {
+    public Throwable awaitEnd() throws InterruptedException, TimeoutException {
         try {
             done.get(10, TimeUnit.SECONDS);
             return null;
@@ -78,7 +77,7 @@ final class RecordingListener implements StreamListener {
     }
 
     /** The text of every content delta, in order. */
-    String text() {
+    public String text() {
         StringBuilder text = new StringBuilder();
         for (ChatChunk chunk : chunks) {
             for (ChatChunk.ChunkChoice choice : chunk.choices()) {
@@ -88,5 +87,18 @@ final class RecordingListener implements StreamListener {
             }
         }
         return text.toString();
+    }
+
+    /** The arguments of every tool-call delta, in order. */
+    public String toolArguments() {
+        StringBuilder arguments = new StringBuilder();
+        for (ChatChunk chunk : chunks) {
+            for (ChatChunk.ChunkChoice choice : chunk.choices()) {
+                for (ChatChunk.ToolCallDelta call : choice.delta().toolCalls()) {
+                    arguments.append(call.arguments() == null ? "" : call.arguments());
+                }
+            }
+        }
+        return arguments.toString();
     }
 }
