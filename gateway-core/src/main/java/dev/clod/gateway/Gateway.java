@@ -2,6 +2,7 @@ package dev.clod.gateway;
 
 import dev.clod.gateway.api.ChatRequest;
 import dev.clod.gateway.api.ClodException;
+import dev.clod.gateway.api.UserMessage;
 import dev.clod.gateway.catalog.Catalog;
 import dev.clod.gateway.catalog.Deployment;
 import dev.clod.gateway.catalog.Model;
@@ -13,6 +14,7 @@ import dev.clod.gateway.pricing.PriceQuote;
 import dev.clod.gateway.pricing.Pricer;
 import dev.clod.gateway.provider.ChatProvider;
 import dev.clod.gateway.provider.StreamHandle;
+import dev.clod.gateway.routing.RouteDecision;
 import dev.clod.gateway.routing.Router;
 import dev.clod.gateway.routing.RouterSettings;
 import dev.clod.gateway.routing.Strategy;
@@ -113,6 +115,16 @@ public final class Gateway implements AutoCloseable {
      */
     public StreamHandle stream(ChatRequest request, CallOptions options, ChatStreamObserver observer) {
         return engine.stream(request, options, observer);
+    }
+
+    /**
+     * How a request for {@code model} (a model string, tags allowed) would be routed now, without
+     * sending anything: every candidate with the figures it was compared on, best first.
+     *
+     * @throws ClodException as {@link #chat} would fail for the model string
+     */
+    public RouteDecision explain(String model, CallOptions options) {
+        return engine.explain(ChatRequest.of(model, List.of(UserMessage.of(""))), options);
     }
 
     /**

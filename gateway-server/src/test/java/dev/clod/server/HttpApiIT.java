@@ -394,6 +394,30 @@ class HttpApiIT {
     }
 
     @Test
+    void theRouteOfAModelStringCanBeExplainedWithoutSendingIt() throws Exception {
+        JsonNode route = JSON.readTree(get("/route?model=test-llama%40price").body());
+
+        assertThat(route.get("strategy").asText()).isEqualTo("price");
+        assertThat(route.get("chosen").asText()).isEqualTo("test-llama/sim-cheap");
+        assertThat(route.get("candidates")).hasSize(3);
+        JsonNode best = route.get("candidates").get(0);
+        assertThat(best.get("provider").asText()).isEqualTo("sim-cheap");
+        assertThat(best.get("site").asText()).isEqualTo("chicago");
+        assertThat(best.get("expected_cost_usd").decimalValue()).isPositive();
+        assertThat(best.get("score").asDouble()).isZero();
+        assertThat(route.get("candidates").get(2).get("score").asDouble()).isPositive();
+    }
+
+    @Test
+    void explainingARouteFailsAsTheRequestWould() throws Exception {
+        assertThat(get("/route?model=nope").statusCode()).isEqualTo(404);
+        assertThat(get("/route?model=test-llama%40cheap").statusCode()).isEqualTo(400);
+        HttpResponse<String> missing = get("/route");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(missing.body()).at("/error/param").asText()).isEqualTo("model");
+    }
+
+    @Test
     void healthAnswersWithoutAKey() throws Exception {
         HttpResponse<String> response = HTTP.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/health"))
@@ -417,6 +441,14 @@ class HttpApiIT {
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+                        .header("authorization", "Bearer " + RunningServer.USER_KEY)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static List<JsonNode> events(String body) throws Exception {

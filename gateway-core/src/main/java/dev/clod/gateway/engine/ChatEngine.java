@@ -9,6 +9,7 @@ import dev.clod.gateway.catalog.Catalog;
 import dev.clod.gateway.pricing.Pricer;
 import dev.clod.gateway.provider.ChatProvider;
 import dev.clod.gateway.provider.StreamHandle;
+import dev.clod.gateway.routing.RouteDecision;
 import dev.clod.gateway.routing.Router;
 import dev.clod.gateway.routing.Strategy;
 import dev.clod.gateway.usage.UsageSink;
@@ -47,6 +48,11 @@ public final class ChatEngine {
             return CompletableFuture.failedFuture(rejected);
         }
         return new CompletionCall(engine, plan, request, options).start();
+    }
+
+    /** How a request would be routed now, without sending it anywhere. */
+    public RouteDecision explain(ChatRequest request, CallOptions options) {
+        return planner.plan(request, options).decision();
     }
 
     public StreamHandle stream(ChatRequest request, CallOptions options, ChatStreamObserver observer) {

@@ -65,6 +65,12 @@ final class ChatCompletionsHandler implements Handler<RoutingContext> {
         }
     }
 
+    /** The strategy a client sent in the {@code x-clod-strategy} header, or null. */
+    static Strategy strategyHeader(RoutingContext ctx) {
+        String header = ctx.request().getHeader(STRATEGY_HEADER);
+        return header == null || header.isBlank() ? null : ModelSelector.parseStrategy(header, STRATEGY_HEADER);
+    }
+
     private void complete(RoutingContext ctx, ChatRequest request, CallOptions options) {
         HttpServerResponse response = ctx.response();
         Context context = ctx.vertx().getOrCreateContext();

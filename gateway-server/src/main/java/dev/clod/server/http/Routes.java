@@ -33,6 +33,7 @@ public final class Routes {
                 .handler(new ChatCompletionsHandler(gateway));
         router.get("/v1/models").handler(models::list);
         router.getWithRegex("/v1/models/.+").handler(models::one);
+        router.get("/v1/route").handler(new RouteHandler(gateway)::explain);
 
         router.route().failureHandler(ctx -> fail(ctx, maxBodyBytes));
         router.errorHandler(404, ctx -> ErrorReplies.send(ctx.response(), notFound(ctx)));
