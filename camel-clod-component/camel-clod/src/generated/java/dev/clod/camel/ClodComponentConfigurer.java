@@ -43,7 +43,7 @@ public class ClodComponentConfigurer extends PropertyConfigurerSupport implement
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxcostusd":
-        case "maxCostUsd": getOrCreateConfiguration(target).setMaxCostUsd(property(camelContext, java.math.BigDecimal.class, value)); return true;
+        case "maxCostUsd": getOrCreateConfiguration(target).setMaxCostUsd(property(camelContext, java.lang.String.class, value)); return true;
         case "maxtokens":
         case "maxTokens": getOrCreateConfiguration(target).setMaxTokens(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxtoolrounds":
@@ -84,7 +84,7 @@ public class ClodComponentConfigurer extends PropertyConfigurerSupport implement
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxcostusd":
-        case "maxCostUsd": return java.math.BigDecimal.class;
+        case "maxCostUsd": return java.lang.String.class;
         case "maxtokens":
         case "maxTokens": return java.lang.Integer.class;
         case "maxtoolrounds":

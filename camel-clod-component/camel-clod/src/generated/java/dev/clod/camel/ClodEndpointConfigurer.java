@@ -30,7 +30,7 @@ public class ClodEndpointConfigurer extends PropertyConfigurerSupport implements
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxcostusd":
-        case "maxCostUsd": target.getConfiguration().setMaxCostUsd(property(camelContext, java.math.BigDecimal.class, value)); return true;
+        case "maxCostUsd": target.getConfiguration().setMaxCostUsd(property(camelContext, java.lang.String.class, value)); return true;
         case "maxtokens":
         case "maxTokens": target.getConfiguration().setMaxTokens(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxtoolrounds":
@@ -60,7 +60,7 @@ public class ClodEndpointConfigurer extends PropertyConfigurerSupport implements
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxcostusd":
-        case "maxCostUsd": return java.math.BigDecimal.class;
+        case "maxCostUsd": return java.lang.String.class;
         case "maxtokens":
         case "maxTokens": return java.lang.Integer.class;
         case "maxtoolrounds":

@@ -1,6 +1,5 @@
 package dev.clod.camel;
 
-import java.math.BigDecimal;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -80,9 +79,10 @@ public class ClodConfiguration implements Cloneable {
 
     @UriParam(
             label = "tools",
-            description = "A budget in US dollars for a tool loop: once the summed cost exceeds it, no further"
-                    + " round is started and the exchange ends with a ClodToolLoopException.")
-    private BigDecimal maxCostUsd;
+            description = "A budget in US dollars for a tool loop, as a decimal number such as 0.05: once the summed"
+                    + " cost exceeds it, no further round is started and the exchange ends with a"
+                    + " ClodToolLoopException.")
+    private String maxCostUsd;
 
     @UriParam(
             label = "remote",
@@ -176,11 +176,12 @@ public class ClodConfiguration implements Cloneable {
         this.maxToolRounds = maxToolRounds;
     }
 
-    public BigDecimal getMaxCostUsd() {
+    /** The budget as written; kept as text so that no binary fraction ever touches the amount. */
+    public String getMaxCostUsd() {
         return maxCostUsd;
     }
 
-    public void setMaxCostUsd(BigDecimal maxCostUsd) {
+    public void setMaxCostUsd(String maxCostUsd) {
         this.maxCostUsd = maxCostUsd;
     }
 

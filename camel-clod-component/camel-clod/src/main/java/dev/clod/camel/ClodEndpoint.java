@@ -60,6 +60,7 @@ public class ClodEndpoint extends DefaultEndpoint {
     private OutputMode parsedOutputMode;
     private ModelSelection modelSelection;
     private Strategy strategy;
+    private BigDecimal maxCostUsd;
     private List<ClodTool> toolList = List.of();
 
     public ClodEndpoint(String uri, ClodComponent component, ClodConfiguration configuration) {
@@ -114,10 +115,7 @@ public class ClodEndpoint extends DefaultEndpoint {
         if (configuration.getMaxToolRounds() < 0) {
             throw invalid("maxToolRounds", "must not be negative, was " + configuration.getMaxToolRounds());
         }
-        BigDecimal maxCost = configuration.getMaxCostUsd();
-        if (maxCost != null && maxCost.signum() <= 0) {
-            throw invalid("maxCostUsd", "must be positive, was " + maxCost.toPlainString());
-        }
+        maxCostUsd = parseMaxCost(configuration.getMaxCostUsd());
         if (configuration.getStreamBufferSize() <= 0) {
             throw invalid("streamBufferSize", "must be positive, was " + configuration.getStreamBufferSize());
         }
@@ -125,6 +123,22 @@ public class ClodEndpoint extends DefaultEndpoint {
         if (configuration.isStream() && !toolList.isEmpty()) {
             throw invalid("tools", "cannot be combined with stream=true: the tool loop needs whole answers");
         }
+    }
+
+    private static BigDecimal parseMaxCost(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        BigDecimal amount;
+        try {
+            amount = new BigDecimal(text.strip());
+        } catch (NumberFormatException e) {
+            throw invalid("maxCostUsd", "'" + text + "' is not a decimal number");
+        }
+        if (amount.signum() <= 0) {
+            throw invalid("maxCostUsd", "must be positive, was " + text);
+        }
+        return amount;
     }
 
     private List<ClodTool> resolveTools(String references) {
@@ -187,6 +201,11 @@ public class ClodEndpoint extends DefaultEndpoint {
     /** The strategy option, or null. */
     Strategy strategy() {
         return strategy;
+    }
+
+    /** The tool loop's budget, or null for none. */
+    BigDecimal maxCostUsd() {
+        return maxCostUsd;
     }
 
     List<ClodTool> toolList() {

@@ -51,7 +51,7 @@ public class ClodProducer extends DefaultProducer {
                 client,
                 new ToolRunner(template, endpoint.toolList()),
                 config.getMaxToolRounds(),
-                config.getMaxCostUsd());
+                endpoint.maxCostUsd());
     }
 
     @Override
