@@ -12,10 +12,18 @@ import dev.clod.gateway.routing.Strategy;
  * @param strategyHeader a strategy the client sent apart from the model string, or null
  * @param keyDefault the calling key's default strategy, or null
  * @param requestId the id this request is known by, e.g. in {@code x-request-id}
+ * @param keyId the calling key's id, recorded with the request's usage; null for none
+ * @param projectId the calling key's project, recorded with the request's usage; null for none
  */
-public record CallOptions(Strategy strategyHeader, Strategy keyDefault, String requestId) {
+public record CallOptions(
+        Strategy strategyHeader, Strategy keyDefault, String requestId, String keyId, String projectId) {
 
     public static CallOptions of(String requestId) {
-        return new CallOptions(null, null, requestId);
+        return new CallOptions(null, null, requestId, null, null);
+    }
+
+    /** Options for a caller with neither key nor project, such as an embedding application. */
+    public static CallOptions of(Strategy strategyHeader, Strategy keyDefault, String requestId) {
+        return new CallOptions(strategyHeader, keyDefault, requestId, null, null);
     }
 }

@@ -30,11 +30,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The gateway, embeddable: a catalog, its providers and a router behind two calls, {@link #chat} and
@@ -43,8 +42,6 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe. Neither call blocks: answers arrive on the returned future or the observer.
  */
 public final class Gateway implements AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
 
     private final Catalog catalog;
     private final Map<String, ChatProvider> providers;
@@ -140,15 +137,18 @@ public final class Gateway implements AutoCloseable {
         return tally;
     }
 
-    private void record(UsageRecord record) {
-        for (UsageSink sink : sinks) {
+    private CompletionStage<Void> record(UsageRecord record) {
+        List<UsageSink> current = sinks;
+        CompletableFuture<?>[] stages = new CompletableFuture<?>[current.size()];
+        for (int i = 0; i < stages.length; i++) {
+            UsageSink sink = current.get(i);
             try {
-                sink.record(record);
+                stages[i] = sink.record(record).toCompletableFuture();
             } catch (RuntimeException failed) {
-                // A failing sink must not fail the request it describes, nor starve the other sinks.
-                LOG.error("usage sink {} failed on request {}", sink, record.requestId(), failed);
+                stages[i] = CompletableFuture.failedFuture(failed);
             }
         }
+        return stages.length == 1 ? stages[0].thenApply(ignored -> null) : CompletableFuture.allOf(stages);
     }
 
     public Catalog catalog() {

@@ -30,7 +30,7 @@ final class EmbeddedClient implements ClodClient {
 
     @Override
     public ChatReply chat(ChatRequest request, Strategy strategy, String requestId) {
-        var future = gateway.chat(request, new CallOptions(strategy, null, requestId));
+        var future = gateway.chat(request, CallOptions.of(strategy, null, requestId));
         ChatResult result;
         try {
             result = future.get();
@@ -49,7 +49,7 @@ final class EmbeddedClient implements ClodClient {
 
     @Override
     public StreamHandle stream(ChatRequest request, Strategy strategy, String requestId, StreamSink sink) {
-        return gateway.stream(request, new CallOptions(strategy, null, requestId), new ChatStreamObserver() {
+        return gateway.stream(request, CallOptions.of(strategy, null, requestId), new ChatStreamObserver() {
             @Override
             public void onStart(RouteInfo route) {
                 sink.started(RouteHeaders.of(route));

@@ -8,6 +8,7 @@ import dev.clod.gateway.api.ChatRequest;
 import dev.clod.gateway.api.ChatResponse;
 import dev.clod.gateway.api.ClodException;
 import dev.clod.gateway.api.UpstreamException;
+import dev.clod.gateway.api.UsageNotRecordedException;
 import dev.clod.gateway.catalog.Deployment;
 import dev.clod.gateway.catalog.Model;
 import dev.clod.gateway.pricing.Cost;
@@ -100,13 +101,22 @@ final class CompletionCall {
                 new RouteInfo(options.requestId(), model, deployment, plan.strategy(), plan.decision(), index + 1);
         ChatResponse answer = response.withModel(model.id()).withId("chatcmpl-" + options.requestId());
         Duration total = Duration.ofNanos(engine.ticker().getAsLong() - startedNanos);
-        engine.usage().record(UsageRecords.succeeded(engine, plan, route, response.usage(), cost, total, total, false));
-        result.complete(new ChatResult(answer, route, cost, total));
+        // The answer goes out only once its usage is recorded as durably as the sinks promise.
+        engine.usage()
+                .record(UsageRecords.succeeded(
+                        engine, plan, options, route, response.usage(), cost, total, total, false))
+                .whenComplete((recorded, notRecorded) -> {
+                    if (notRecorded == null) {
+                        result.complete(new ChatResult(answer, route, cost, total));
+                    } else {
+                        result.completeExceptionally(new UsageNotRecordedException(options.requestId(), notRecorded));
+                    }
+                });
     }
 
     private void giveUp(ClodException error, Deployment lastTried) {
         Duration total = Duration.ofNanos(engine.ticker().getAsLong() - startedNanos);
-        engine.usage().record(UsageRecords.failed(engine, plan, options.requestId(), lastTried, error, total, false));
+        UsageRecords.recordFailure(engine, UsageRecords.failed(engine, plan, options, lastTried, error, total, false));
         result.completeExceptionally(error);
     }
 

@@ -11,6 +11,7 @@ import dev.clod.gateway.api.ClodException;
 import dev.clod.gateway.api.FinishReason;
 import dev.clod.gateway.api.UpstreamException;
 import dev.clod.gateway.api.Usage;
+import dev.clod.gateway.api.UsageNotRecordedException;
 import dev.clod.gateway.catalog.Deployment;
 import dev.clod.gateway.catalog.Model;
 import dev.clod.gateway.pricing.Cost;
@@ -90,7 +91,7 @@ final class StreamCall {
 
     private void giveUp(ClodException error, Deployment lastTried, boolean started) {
         Duration total = Duration.ofNanos(engine.ticker().getAsLong() - startedNanos);
-        engine.usage().record(UsageRecords.failed(engine, plan, options.requestId(), lastTried, error, total, true));
+        UsageRecords.recordFailure(engine, UsageRecords.failed(engine, plan, options, lastTried, error, total, true));
         observer.onError(error, started);
     }
 
@@ -169,9 +170,21 @@ final class StreamCall {
             Cost cost = engine.pricer().quote(model, deployment).costOf(finalUsage);
             Duration total = Duration.ofNanos(now - startedNanos);
             Duration sinceRequest = Duration.ofNanos(firstChunkNanos - startedNanos);
+            StreamSummary summary = new StreamSummary(finalUsage, estimated, cost, finishReason, sinceRequest, total);
+            // The end of the stream goes out only once its usage is recorded as the sinks promise.
             engine.usage()
-                    .record(UsageRecords.succeeded(engine, plan, route, finalUsage, cost, sinceRequest, total, true));
-            observer.onComplete(new StreamSummary(finalUsage, estimated, cost, finishReason, sinceRequest, total));
+                    .record(UsageRecords.succeeded(
+                            engine, plan, options, route, finalUsage, cost, sinceRequest, total, true))
+                    .whenComplete((recorded, notRecorded) -> {
+                        if (cancelled) {
+                            return;
+                        }
+                        if (notRecorded == null) {
+                            observer.onComplete(summary);
+                        } else {
+                            observer.onError(new UsageNotRecordedException(options.requestId(), notRecorded), true);
+                        }
+                    });
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.clod.gateway.engine;
 
+import dev.clod.gateway.CallOptions;
 import dev.clod.gateway.RouteInfo;
 import dev.clod.gateway.api.ClodException;
 import dev.clod.gateway.api.Usage;
@@ -7,15 +8,20 @@ import dev.clod.gateway.catalog.Deployment;
 import dev.clod.gateway.pricing.Cost;
 import dev.clod.gateway.usage.UsageRecord;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Builds the usage record of a finished call. */
 final class UsageRecords {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UsageRecords.class);
 
     private UsageRecords() {}
 
     static UsageRecord succeeded(
             Engine engine,
             RoutePlan plan,
+            CallOptions options,
             RouteInfo route,
             Usage usage,
             Cost cost,
@@ -26,6 +32,8 @@ final class UsageRecords {
         return new UsageRecord(
                 route.requestId(),
                 engine.clock().instant(),
+                options.keyId(),
+                options.projectId(),
                 plan.requestedModel(),
                 route.model().id(),
                 deployment.id(),
@@ -48,14 +56,16 @@ final class UsageRecords {
     static UsageRecord failed(
             Engine engine,
             RoutePlan plan,
-            String requestId,
+            CallOptions options,
             Deployment lastTried,
             ClodException error,
             Duration duration,
             boolean stream) {
         return new UsageRecord(
-                requestId,
+                options.requestId(),
                 engine.clock().instant(),
+                options.keyId(),
+                options.projectId(),
                 plan.requestedModel(),
                 lastTried == null ? null : lastTried.modelId(),
                 lastTried == null ? null : lastTried.id(),
@@ -69,5 +79,17 @@ final class UsageRecords {
                 stream,
                 error.status(),
                 error.type());
+    }
+
+    /**
+     * Records a failed request. Nothing waits for it: the caller gets the error either way, and a
+     * sink that cannot keep the record says so in the log.
+     */
+    static void recordFailure(Engine engine, UsageRecord record) {
+        engine.usage().record(record).whenComplete((recorded, notRecorded) -> {
+            if (notRecorded != null) {
+                LOG.error("the failed request {} could not be recorded", record.requestId(), notRecorded);
+            }
+        });
     }
 }

@@ -10,6 +10,8 @@ import java.util.Objects;
  * One request as billed: what was asked, where it ran, what it consumed and cost, and how it ended.
  * Written once per request that reached a deployment, whether it succeeded or failed.
  *
+ * @param keyId the calling API key's id, or null for the admin key and embedded callers
+ * @param projectId the key's project, or null when it has none
  * @param model the resolved model id; null when the request failed before one was chosen
  * @param deploymentId the deployment that answered, or the last one tried when all failed
  * @param site the data center, or null for a third party's cloud
@@ -21,6 +23,8 @@ import java.util.Objects;
 public record UsageRecord(
         String requestId,
         Instant time,
+        String keyId,
+        String projectId,
         String requestedModel,
         String model,
         String deploymentId,

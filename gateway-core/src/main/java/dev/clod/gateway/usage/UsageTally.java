@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -19,7 +21,7 @@ public final class UsageTally implements UsageSink {
     private final ConcurrentHashMap<String, AtomicReference<UsageRow>> byModel = new ConcurrentHashMap<>();
 
     @Override
-    public void record(UsageRecord record) {
+    public CompletionStage<Void> record(UsageRecord record) {
         String key = record.model() == null ? UNRESOLVED : record.model();
         AtomicReference<UsageRow> row = byModel.computeIfAbsent(
                 key, model -> new AtomicReference<>(new UsageRow(model, 0, 0, 0, 0, BigDecimal.ZERO)));
@@ -30,6 +32,7 @@ public final class UsageTally implements UsageSink {
                 current.promptTokens() + record.usage().promptTokens(),
                 current.completionTokens() + record.usage().completionTokens(),
                 current.costUsd().add(record.cost().userPrice())));
+        return CompletableFuture.completedFuture(null);
     }
 
     /** One row per model that served a request, by model id. */

@@ -15,6 +15,7 @@ import dev.clod.gateway.api.NoDeploymentAvailableException;
 import dev.clod.gateway.api.Tool;
 import dev.clod.gateway.api.UpstreamException;
 import dev.clod.gateway.api.Usage;
+import dev.clod.gateway.api.UsageNotRecordedException;
 import dev.clod.gateway.api.UserMessage;
 import dev.clod.gateway.catalog.Capability;
 import dev.clod.gateway.catalog.Catalog;
@@ -37,6 +38,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -60,6 +62,8 @@ class ChatEngineTest {
     private ChatEngine engine;
     private final AtomicLong ticker = new AtomicLong();
     private final List<UsageRecord> records = new CopyOnWriteArrayList<>();
+    /** What the usage sink answers: done at once, unless a test holds or fails it. */
+    private volatile CompletableFuture<Void> ledger = CompletableFuture.completedFuture(null);
 
     @BeforeEach
     void setUp() {
@@ -104,7 +108,10 @@ class ChatEngineTest {
                 new Pricer(),
                 router,
                 Strategy.of(Objective.PRICE),
-                records::add,
+                record -> {
+                    records.add(record);
+                    return ledger;
+                },
                 CLOCK,
                 () -> ticker.addAndGet(1_000_000));
     }
@@ -207,22 +214,22 @@ class ChatEngineTest {
         Strategy latency = Strategy.of(Objective.LATENCY);
         Strategy price = Strategy.of(Objective.PRICE);
 
-        assertThat(chat(request("m@price"), new CallOptions(latency, latency, "r"))
+        assertThat(chat(request("m@price"), CallOptions.of(latency, latency, "r"))
                         .route()
                         .deployment()
                         .id())
                 .isEqualTo("m/cheap");
-        assertThat(chat(request("m"), new CallOptions(latency, price, "r"))
+        assertThat(chat(request("m"), CallOptions.of(latency, price, "r"))
                         .route()
                         .deployment()
                         .id())
                 .isEqualTo("m/dear");
-        assertThat(chat(request("m"), new CallOptions(null, latency, "r"))
+        assertThat(chat(request("m"), CallOptions.of(null, latency, "r"))
                         .route()
                         .deployment()
                         .id())
                 .isEqualTo("m/dear");
-        assertThat(chat(request("m"), new CallOptions(null, null, "r"))
+        assertThat(chat(request("m"), CallOptions.of(null, null, "r"))
                         .route()
                         .deployment()
                         .id())
@@ -400,6 +407,48 @@ class ChatEngineTest {
             assertThat(record.deploymentId()).isEqualTo("m/dear");
             assertThat(record.cost().userPrice()).isEqualByComparingTo("0");
         });
+    }
+
+    @Test
+    void anAnswerIsHeldUntilItsUsageIsRecordedAndWithheldIfItCannotBe() throws Exception {
+        ledger = new CompletableFuture<>();
+
+        CompletableFuture<ChatResult> held = engine.chat(request("m@price"), CallOptions.of("held"));
+        assertThat(held).as("no answer before its record is durable").isNotDone();
+        ledger.complete(null);
+        assertThat(held.get(5, TimeUnit.SECONDS).response().firstMessage().content())
+                .isEqualTo("answer from cheap");
+
+        ledger = CompletableFuture.failedFuture(new IllegalStateException("database down"));
+        assertThatThrownBy(() -> chat(request("m@price")))
+                .isInstanceOfSatisfying(UsageNotRecordedException.class, e -> assertThat(e.status())
+                        .isEqualTo(503));
+    }
+
+    @Test
+    void aStreamEndsOnlyOnceItsUsageIsRecordedAndFailsIfItCannotBe() {
+        ledger = new CompletableFuture<>();
+        RecordingObserver held = new RecordingObserver();
+
+        engine.stream(streaming("m@price", false), CallOptions.of("s10"), held);
+        assertThat(held.events).containsExactly("start", "chunk", "chunk", "chunk");
+        ledger.complete(null);
+        assertThat(held.events).endsWith("complete");
+
+        ledger = CompletableFuture.failedFuture(new IllegalStateException("database down"));
+        RecordingObserver failed = new RecordingObserver();
+        engine.stream(streaming("m@price", false), CallOptions.of("s11"), failed);
+        assertThat(failed.events).endsWith("chunk", "error");
+        assertThat(failed.error).isInstanceOf(UsageNotRecordedException.class);
+        assertThat(failed.errorAfterStart).isTrue();
+    }
+
+    @Test
+    void theCallersKeyAndProjectAreRecorded() throws Exception {
+        chat(request("m"), new CallOptions(null, null, "r", "key_1", "proj_1"));
+
+        assertThat(records.get(0).keyId()).isEqualTo("key_1");
+        assertThat(records.get(0).projectId()).isEqualTo("proj_1");
     }
 
     @Test

@@ -60,6 +60,8 @@ class UsageTallyTest {
         return new UsageRecord(
                 "r",
                 Instant.EPOCH,
+                null,
+                null,
                 model == null ? "x" : model,
                 model,
                 null,

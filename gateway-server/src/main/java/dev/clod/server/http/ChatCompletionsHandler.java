@@ -53,7 +53,7 @@ final class ChatCompletionsHandler implements Handler<RoutingContext> {
             String header = ctx.request().getHeader(STRATEGY_HEADER);
             Strategy fromHeader =
                     header == null || header.isBlank() ? null : ModelSelector.parseStrategy(header, STRATEGY_HEADER);
-            options = new CallOptions(fromHeader, caller.defaultStrategy(), requestId);
+            options = CallOptions.of(fromHeader, caller.defaultStrategy(), requestId);
         } catch (ClodException invalid) {
             ErrorReplies.send(response, invalid);
             return;

@@ -30,7 +30,7 @@ final class RouteHandler {
         }
         ApiKeys.Caller caller = ctx.get(Routes.CALLER);
         Strategy header = ChatCompletionsHandler.strategyHeader(ctx);
-        RouteDecision decision = gateway.explain(model, new CallOptions(header, caller.defaultStrategy(), "explain"));
+        RouteDecision decision = gateway.explain(model, CallOptions.of(header, caller.defaultStrategy(), "explain"));
         ctx.response().putHeader("content-type", "application/json").end(Json.buffer(json -> {
             json.writeStartObject();
             json.writeStringField("model", model);

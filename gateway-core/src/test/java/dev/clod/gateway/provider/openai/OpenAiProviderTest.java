@@ -49,6 +49,15 @@ class OpenAiProviderTest {
             .options(wireMockConfig().dynamicPort())
             .build();
 
+    /**
+     * A server of its own for answers that come too late: WireMock logs a request when it has answered
+     * it, so a late one would otherwise land in the next test's request log.
+     */
+    @RegisterExtension
+    static WireMockExtension slowUpstream = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final OpenAiProvider provider = provider(upstream, Duration.ofSeconds(5));
@@ -188,11 +197,11 @@ class OpenAiProviderTest {
 
     @Test
     void slowUpstreamTimesOut() throws Exception {
-        upstream.stubFor(post(PATH)
+        slowUpstream.stubFor(post(PATH)
                 .willReturn(json(200, Fixtures.bytes("chat-completion/response.json"))
                         .withFixedDelay(1_500)));
 
-        UpstreamException error = failure(provider(upstream, SHORT_TIMEOUT).complete(call(hello())));
+        UpstreamException error = failure(provider(slowUpstream, SHORT_TIMEOUT).complete(call(hello())));
 
         assertThat(error.failureClass()).isEqualTo(FailureClass.TIMEOUT);
         assertThat(error.upstreamStatus()).isZero();

@@ -41,6 +41,15 @@ class OpenAiStreamTest {
             .options(wireMockConfig().dynamicPort())
             .build();
 
+    /**
+     * A server of its own for answers that come too late: WireMock logs a request when it has answered
+     * it, so a late one would otherwise land in the next test's request log.
+     */
+    @RegisterExtension
+    static WireMockExtension slowUpstream = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final OpenAiProvider provider = provider(upstream, Duration.ofSeconds(5));
@@ -150,9 +159,10 @@ class OpenAiStreamTest {
 
     @Test
     void noFirstByteInTimeIsATimeout() throws Exception {
-        upstream.stubFor(post(PATH).willReturn(sse("stream-text/response.sse").withFixedDelay(1_500)));
+        slowUpstream.stubFor(
+                post(PATH).willReturn(sse("stream-text/response.sse").withFixedDelay(1_500)));
 
-        provider(upstream, SHORT_TIMEOUT).stream(call(hello()), listener);
+        provider(slowUpstream, SHORT_TIMEOUT).stream(call(hello()), listener);
 
         assertThat(listener.awaitEnd())
                 .isInstanceOfSatisfying(UpstreamException.class, e -> assertThat(e.failureClass())
