@@ -16,13 +16,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A Quarkus application with the extension and the component page's first route: the embedded gateway
- * comes up from the demo catalog, the route answers, and the feature is reported at start.
+ * comes up from the demo catalog, the route answers, options set in the application's configuration
+ * reach the component, and the feature is reported at start.
  */
 class ClodExtensionTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClass(ChatRoute.class))
+            // The nested form the component page shows for remote mode.
+            .overrideConfigKey("camel.component.clod.configuration.model", "llama-3.1-8b@price")
             // Quarkus lists the installed features in one line when the application starts.
             .setLogRecordPredicate(r -> r.getLevel().equals(Level.INFO) && "io.quarkus".equals(r.getLoggerName()))
             .assertLogRecords(records -> assertThat(records)
@@ -49,12 +52,26 @@ class ClodExtensionTest {
                 .containsEntry(ClodConstants.STRATEGY, "latency");
     }
 
-    /** The route a Quarkus application declares as a bean. */
+    @Test
+    void takesComponentOptionsFromTheApplicationConfiguration() {
+        Exchange answer =
+                producer.request("direct:configured", e -> e.getMessage().setBody("Hello"));
+
+        assertThat(answer.getException()).isNull();
+        // The demo catalog's cheapest Llama 3.1 8B is in Los Angeles.
+        assertThat(answer.getMessage().getHeaders())
+                .containsEntry(ClodConstants.PROVIDER, "sim-los-angeles")
+                .containsEntry(ClodConstants.RESOLVED_MODEL, "llama-3.1-8b")
+                .containsEntry(ClodConstants.STRATEGY, "price");
+    }
+
+    /** The routes a Quarkus application declares as a bean. */
     @ApplicationScoped
     static class ChatRoute extends RouteBuilder {
         @Override
         public void configure() {
             from("direct:in").to("clod:chat?model=deepseek-v3@latency");
+            from("direct:configured").to("clod:chat");
         }
     }
 }
