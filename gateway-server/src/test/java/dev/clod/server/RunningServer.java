@@ -34,13 +34,9 @@ final class RunningServer implements AutoCloseable {
     }
 
     private static RunningServer start(GatewayConfig loaded) {
-        GatewayConfig config = new GatewayConfig(
-                new ServerSettings("127.0.0.1", 0, loaded.server().maxBodyBytes()),
-                ADMIN_KEY,
-                loaded.defaultStrategy(),
-                loaded.apiKeys(),
-                loaded.providers(),
-                loaded.catalog());
+        GatewayConfig config = loaded.withServer(
+                        new ServerSettings("127.0.0.1", 0, loaded.server().maxBodyBytes()))
+                .withAdminKey(ADMIN_KEY);
         ApiKeys keys = new ApiKeys();
         keys.add(ADMIN_KEY, new ApiKeys.Caller("admin", true, null));
         keys.add(USER_KEY, new ApiKeys.Caller("test-user", false, null));

@@ -33,13 +33,9 @@ final class TestGateways {
 
     /** A server on {@code loaded}'s catalog that accepts {@link #API_KEY}. */
     static ClodServer server(GatewayConfig loaded) {
-        GatewayConfig config = new GatewayConfig(
-                new ServerSettings("127.0.0.1", 0, loaded.server().maxBodyBytes()),
-                "sk-clod-camel-test-admin",
-                loaded.defaultStrategy(),
-                loaded.apiKeys(),
-                loaded.providers(),
-                loaded.catalog());
+        GatewayConfig config = loaded.withServer(
+                        new ServerSettings("127.0.0.1", 0, loaded.server().maxBodyBytes()))
+                .withAdminKey("sk-clod-camel-test-admin");
         ApiKeys keys = new ApiKeys();
         keys.add(API_KEY, new ApiKeys.Caller("camel-test", false, null));
         return ClodServer.start(config, keys, Clock.systemUTC());

@@ -4,6 +4,7 @@ import dev.clod.gateway.catalog.Catalog;
 import dev.clod.gateway.catalog.Model;
 import dev.clod.gateway.routing.Objective;
 import dev.clod.gateway.routing.Strategy;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,8 +14,10 @@ import java.util.Map;
 final class ConfigBinder {
 
     static final List<String> KEYS =
-            List.of("server", "admin_key", "default_strategy", "api_keys", "providers", "models");
+            List.of("server", "database", "usage", "admin_key", "default_strategy", "api_keys", "providers", "models");
     static final List<String> SERVER_KEYS = List.of("host", "port", "max_body_bytes");
+    static final List<String> DATABASE_KEYS = List.of("url");
+    static final List<String> USAGE_KEYS = List.of("durability", "max_delay_ms", "retention_days");
     static final List<String> API_KEY_KEYS = List.of("name", "key", "default_strategy");
 
     private final Binding binding;
@@ -36,6 +39,7 @@ final class ConfigBinder {
             binding.problems().throwIfAny(source);
         }
         ServerSettings server = server(root.section("server", SERVER_KEYS));
+        StoreSettings store = store(root.section("database", DATABASE_KEYS), root.section("usage", USAGE_KEYS));
         String adminKey = root.text("admin_key");
         Strategy defaultStrategy = strategy(root.path("default_strategy"), root.node("default_strategy"));
         List<ApiKeyConfig> apiKeys = apiKeys(root.list("api_keys"));
@@ -45,6 +49,7 @@ final class ConfigBinder {
         EnvOverrides overrides = new EnvOverrides(env, binding);
         server = overrides.server(server);
         adminKey = overrides.adminKey(adminKey);
+        store = overrides.store(store);
 
         binding.problems().throwIfAny(source);
         Catalog catalog;
@@ -60,7 +65,29 @@ final class ConfigBinder {
                 defaultStrategy == null ? Strategy.of(Objective.PRICE) : defaultStrategy,
                 apiKeys,
                 new ArrayList<>(providers.providers().values()),
-                catalog);
+                catalog,
+                store);
+    }
+
+    private StoreSettings store(Section database, Section usage) {
+        String url = database == null ? null : database.text("url");
+        if (url != null && !url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
+            binding.problem(database.path("url"), "\"" + url + "\" is not a jdbc:h2: or jdbc:postgresql: URL");
+        }
+        boolean sync = true;
+        Long maxDelayMs = null;
+        Long retentionDays = null;
+        if (usage != null) {
+            String durability = usage.oneOf("durability", "durability", List.of("sync", "async"));
+            sync = durability == null || durability.equals("sync");
+            maxDelayMs = usage.whole("max_delay_ms", 1, 60_000);
+            retentionDays = usage.whole("retention_days", 1, 100_000);
+        }
+        return new StoreSettings(
+                url == null ? StoreSettings.defaultDatabaseUrl(EnvOverrides.dataDir(env)) : url,
+                sync,
+                maxDelayMs == null ? StoreSettings.DEFAULT_MAX_DELAY : Duration.ofMillis(maxDelayMs),
+                retentionDays == null ? null : Duration.ofDays(retentionDays));
     }
 
     private ServerSettings server(Section section) {

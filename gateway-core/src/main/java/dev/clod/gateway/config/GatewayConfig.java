@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param defaultStrategy used when neither the request nor its key names a strategy
  * @param apiKeys static bearer keys, in configuration order
  * @param providers upstream APIs, in configuration order
+ * @param store the database and how usage is recorded
  */
 public record GatewayConfig(
         ServerSettings server,
@@ -21,7 +22,8 @@ public record GatewayConfig(
         Strategy defaultStrategy,
         List<ApiKeyConfig> apiKeys,
         List<ProviderConfig> providers,
-        Catalog catalog) {
+        Catalog catalog,
+        StoreSettings store) {
 
     public GatewayConfig {
         Objects.requireNonNull(server, "server");
@@ -29,6 +31,20 @@ public record GatewayConfig(
         apiKeys = List.copyOf(apiKeys);
         providers = List.copyOf(providers);
         Objects.requireNonNull(catalog, "catalog");
+        Objects.requireNonNull(store, "store");
+    }
+
+    /** The same configuration served on other settings, e.g. a free port in tests. */
+    public GatewayConfig withServer(ServerSettings newServer) {
+        return new GatewayConfig(newServer, adminKey, defaultStrategy, apiKeys, providers, catalog, store);
+    }
+
+    public GatewayConfig withAdminKey(String newAdminKey) {
+        return new GatewayConfig(server, newAdminKey, defaultStrategy, apiKeys, providers, catalog, store);
+    }
+
+    public GatewayConfig withStore(StoreSettings newStore) {
+        return new GatewayConfig(server, adminKey, defaultStrategy, apiKeys, providers, catalog, newStore);
     }
 
     /** The provider with this id, or empty. */
@@ -40,6 +56,8 @@ public record GatewayConfig(
     public String toString() {
         return "GatewayConfig[server=" + server + ", adminKey=" + (adminKey == null ? "none" : "***")
                 + ", defaultStrategy=" + defaultStrategy + ", apiKeys=" + apiKeys + ", providers=" + providers
-                + ", catalog=" + catalog + "]";
+                + ", catalog=" + catalog + ", store="
+                + store.databaseUrl().replaceAll("password=[^&;]*", "password=***")
+                + "]";
     }
 }

@@ -28,20 +28,20 @@ class ConfigErrorsTest {
                 bad(
                         "sites are not in this release",
                         "sites: []\n" + VALID,
-                        "sites: unknown key (valid keys: server, admin_key, default_strategy, api_keys, providers, models)"),
+                        "sites: unknown key (valid keys: server, database, usage, admin_key, default_strategy, api_keys, providers, models)"),
                 bad(
                         "energy is not in this release",
                         "energy: {feeds: []}\n" + VALID,
-                        "energy: unknown key (valid keys: server, admin_key, default_strategy, api_keys, providers, models)"),
+                        "energy: unknown key (valid keys: server, database, usage, admin_key, default_strategy, api_keys, providers, models)"),
                 bad(
-                        "database is not in this release",
-                        "database: {url: x}\n" + VALID,
-                        "database: unknown key (valid keys: server, admin_key, default_strategy, api_keys, providers, models)"),
+                        "database",
+                        "database: {url: x, user: y}\n" + VALID,
+                        "database.user: unknown key (valid keys: url)"),
                 bad(
                         "misspelt top-level key",
                         "provider: []\n" + VALID,
-                        "provider: unknown key (valid keys: server, admin_key, default_strategy, api_keys, providers, "
-                                + "models); did you mean providers?"),
+                        "provider: unknown key (valid keys: server, database, usage, admin_key, default_strategy, "
+                                + "api_keys, providers, models); did you mean providers?"),
                 bad(
                         "server",
                         "server: {port: 80, hots: x}\n" + VALID,
