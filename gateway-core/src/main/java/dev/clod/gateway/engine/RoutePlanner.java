@@ -7,6 +7,7 @@ import dev.clod.gateway.api.ContentPart;
 import dev.clod.gateway.api.MessageContent;
 import dev.clod.gateway.api.ModelNotFoundException;
 import dev.clod.gateway.api.NoDeploymentAvailableException;
+import dev.clod.gateway.api.PermissionDeniedException;
 import dev.clod.gateway.api.UserMessage;
 import dev.clod.gateway.catalog.Capability;
 import dev.clod.gateway.catalog.Catalog;
@@ -26,6 +27,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Turns a request into a ranked list of deployments: parse the model string, find the model, keep the
@@ -59,7 +61,15 @@ public final class RoutePlanner {
         ModelSelection selection = ModelSelector.parse(request.model());
         Strategy strategy =
                 firstNonNull(selection.strategy(), options.strategyHeader(), options.keyDefault(), defaultStrategy);
-        List<Model> models = selection.model() == null ? catalog.models() : List.of(find(selection.model()));
+        List<Model> models =
+                selection.model() == null ? allowed(catalog.models(), options) : List.of(find(selection.model()));
+        if (selection.model() != null && !options.allows(models.get(0).id())) {
+            throw new PermissionDeniedException(
+                    "The model '" + models.get(0).id() + "' is not allowed for this key's project. Allowed models: "
+                            + String.join(", ", new TreeSet<>(options.allowedModels())) + ".",
+                    "model",
+                    "model_not_allowed");
+        }
         Needs needs = Needs.of(request);
 
         List<Candidate> candidates = new ArrayList<>();
@@ -90,6 +100,23 @@ public final class RoutePlanner {
             throw noCandidate(request.model(), models.size() == 1, incapable, unavailable);
         }
         return new RoutePlan(request.model(), strategy, router.route(candidates, strategy), modelsById);
+    }
+
+    private static List<Model> allowed(List<Model> models, CallOptions options) {
+        if (options.allowedModels() == null) {
+            return models;
+        }
+        List<Model> allowed = new ArrayList<>();
+        for (Model model : models) {
+            if (options.allows(model.id())) {
+                allowed.add(model);
+            }
+        }
+        if (allowed.isEmpty()) {
+            throw new PermissionDeniedException(
+                    "This key's project may use none of the gateway's models.", "model", "model_not_allowed");
+        }
+        return allowed;
     }
 
     private Model find(String name) {

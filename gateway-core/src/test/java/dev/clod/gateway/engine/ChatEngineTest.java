@@ -12,6 +12,7 @@ import dev.clod.gateway.api.ClodException;
 import dev.clod.gateway.api.FailureClass;
 import dev.clod.gateway.api.ModelNotFoundException;
 import dev.clod.gateway.api.NoDeploymentAvailableException;
+import dev.clod.gateway.api.PermissionDeniedException;
 import dev.clod.gateway.api.Tool;
 import dev.clod.gateway.api.UpstreamException;
 import dev.clod.gateway.api.Usage;
@@ -445,10 +446,24 @@ class ChatEngineTest {
 
     @Test
     void theCallersKeyAndProjectAreRecorded() throws Exception {
-        chat(request("m"), new CallOptions(null, null, "r", "key_1", "proj_1"));
+        chat(request("m"), new CallOptions(null, null, "r", "key_1", "proj_1", null));
 
         assertThat(records.get(0).keyId()).isEqualTo("key_1");
         assertThat(records.get(0).projectId()).isEqualTo("proj_1");
+    }
+
+    @Test
+    void aModelOutsideTheProjectsListIsForbiddenAndABareTagStaysInsideIt() throws Exception {
+        CallOptions onlyPlain = new CallOptions(null, null, "r", "key_1", "proj_1", Set.of("plain"));
+
+        assertThatThrownBy(() -> chat(request("m@price"), onlyPlain))
+                .isInstanceOfSatisfying(PermissionDeniedException.class, e -> {
+                    assertThat(e.status()).isEqualTo(403);
+                    assertThat(e.code()).isEqualTo("model_not_allowed");
+                    assertThat(e.getMessage()).contains("'m'").contains("plain");
+                });
+        assertThat(chat(request("@price"), onlyPlain).route().model().id()).isEqualTo("plain");
+        assertThat(cheap.calls).isEmpty();
     }
 
     @Test
