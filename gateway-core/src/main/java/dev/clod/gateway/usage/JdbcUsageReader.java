@@ -31,9 +31,11 @@ import javax.sql.DataSource;
 public final class JdbcUsageReader implements UsageReader {
 
     private final DataSource dataSource;
+    private final LedgerSql dialect;
 
     public JdbcUsageReader(Database database) {
         this.dataSource = Objects.requireNonNull(database, "database").dataSource();
+        this.dialect = new LedgerSql(database.kind());
     }
 
     @Override
@@ -56,7 +58,7 @@ public final class JdbcUsageReader implements UsageReader {
         return List.copyOf(rows.values());
     }
 
-    private static void readRaw(Connection connection, UsageQuery query, Map<String, UsageSummaryRow> rows)
+    private void readRaw(Connection connection, UsageQuery query, Map<String, UsageSummaryRow> rows)
             throws SQLException {
         String key = rawKey(query.groupBy());
         String sql = "SELECT " + key + " AS group_key, COUNT(*) AS requests,"
@@ -72,7 +74,7 @@ public final class JdbcUsageReader implements UsageReader {
             if (query.projectId() != null) {
                 statement.setString(3, query.projectId());
             }
-            addAll(statement, query.groupBy(), rows);
+            addAll(statement, false, rows);
         }
     }
 
@@ -92,7 +94,7 @@ public final class JdbcUsageReader implements UsageReader {
             if (query.projectId() != null) {
                 statement.setString(3, query.projectId());
             }
-            addAll(statement, query.groupBy(), rows);
+            addAll(statement, query.groupBy() == GroupBy.DAY, rows);
         }
     }
 
@@ -107,10 +109,10 @@ public final class JdbcUsageReader implements UsageReader {
         return day.atStartOfDay(ZoneOffset.UTC).toInstant().equals(to) ? day : day.plusDays(1);
     }
 
-    private static String rawKey(GroupBy groupBy) {
+    private String rawKey(GroupBy groupBy) {
         return switch (groupBy) {
             case MODEL -> "COALESCE(model, '')";
-            case DAY -> LedgerSql.utcDay("recorded_at");
+            case DAY -> dialect.utcDay("recorded_at");
             case PROJECT -> "COALESCE(project_id, '')";
             case KEY -> "COALESCE(key_id, '')";
         };
@@ -125,11 +127,12 @@ public final class JdbcUsageReader implements UsageReader {
         };
     }
 
-    private static void addAll(PreparedStatement statement, GroupBy groupBy, Map<String, UsageSummaryRow> rows)
+    /** {@code keyIsDate}: the group key is a DATE column rather than text. */
+    private static void addAll(PreparedStatement statement, boolean keyIsDate, Map<String, UsageSummaryRow> rows)
             throws SQLException {
         try (ResultSet result = statement.executeQuery()) {
             while (result.next()) {
-                String key = groupBy == GroupBy.DAY
+                String key = keyIsDate
                         ? result.getObject("group_key", LocalDate.class).toString()
                         : result.getString("group_key");
                 UsageSummaryRow row = new UsageSummaryRow(

@@ -6,7 +6,7 @@ import dev.clod.gateway.store.Database;
  * The ledger's statements that differ between H2 and PostgreSQL: the upserts. PostgreSQL gets {@code
  * INSERT … ON CONFLICT}, which stays correct when several gateway instances insert the same key at
  * once (its {@code MERGE} may fail with a duplicate key then); H2 runs in one process and gets the
- * standard {@code MERGE}. Everything else is the same SQL on both.
+ * standard {@code MERGE}. And the UTC day of an instant. Everything else is the same SQL on both.
  */
 public final class LedgerSql {
 
@@ -101,8 +101,15 @@ public final class LedgerSql {
         };
     }
 
-    /** The UTC calendar day of {@code recorded_at}, as a DATE; the same expression on both databases. */
-    public static String utcDay(String column) {
-        return "CAST(" + column + " AT TIME ZONE 'UTC' AS DATE)";
+    /**
+     * The UTC calendar day of a TIMESTAMP WITH TIME ZONE column as text, {@code YYYY-MM-DD}. Spelled
+     * per database because H2 casts such a value to DATE in the session's time zone, which is the
+     * JVM's, whatever {@code AT TIME ZONE} said.
+     */
+    public String utcDay(String column) {
+        return switch (kind) {
+            case POSTGRESQL -> "to_char(" + column + " AT TIME ZONE 'UTC', 'YYYY-MM-DD')";
+            case H2 -> "FORMATDATETIME(" + column + ", 'yyyy-MM-dd', 'en', 'UTC')";
+        };
     }
 }
