@@ -177,15 +177,10 @@ public final class JdbcUsageLedger implements UsageSink, AutoCloseable {
         int failuresSinceClose = 0;
         while (true) {
             batch.clear();
-            try {
-                if (!gather(batch)) {
-                    if (finished()) {
-                        return;
-                    }
-                    continue;
+            if (!gather(batch)) {
+                if (finished()) {
+                    return;
                 }
-            } catch (InterruptedException e) {
-                // Nobody interrupts this thread but close() would not; keep draining.
                 continue;
             }
             oldestHeld = batch.get(0);
@@ -206,14 +201,18 @@ public final class JdbcUsageLedger implements UsageSink, AutoCloseable {
         }
     }
 
-    /** Fills {@code batch} from the backlog and the queue; false when nothing came within the idle poll. */
-    private boolean gather(List<Pending> batch) throws InterruptedException {
+    /**
+     * Fills {@code batch} from the backlog and the queue; false when nothing came within the idle
+     * poll. An interrupt only cuts a wait short: whatever was taken is in {@code batch} and gets
+     * written.
+     */
+    private boolean gather(List<Pending> batch) {
         int max = settings.maxBatch();
         while (batch.size() < max && !backlog.isEmpty()) {
             batch.add(backlog.pollFirst());
         }
         if (batch.isEmpty()) {
-            Pending first = queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+            Pending first = pollQuietly(TimeUnit.MILLISECONDS.toNanos(IDLE_POLL_MILLIS));
             if (first == null) {
                 return false;
             }
@@ -230,7 +229,7 @@ public final class JdbcUsageLedger implements UsageSink, AutoCloseable {
                 if (left <= 0) {
                     break;
                 }
-                Pending next = queue.poll(left, TimeUnit.NANOSECONDS);
+                Pending next = pollQuietly(left);
                 if (next == null) {
                     break;
                 }
@@ -239,6 +238,15 @@ public final class JdbcUsageLedger implements UsageSink, AutoCloseable {
             }
         }
         return true;
+    }
+
+    private Pending pollQuietly(long nanos) {
+        try {
+            return queue.poll(nanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            // Nobody should interrupt the writer; if someone does, it keeps writing until closed.
+            return null;
+        }
     }
 
     /**

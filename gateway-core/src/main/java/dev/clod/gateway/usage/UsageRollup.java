@@ -69,7 +69,11 @@ public final class UsageRollup {
                     count = moveChunk(connection, before);
                     connection.commit();
                 } catch (SQLException | RuntimeException failed) {
-                    connection.rollback();
+                    try {
+                        connection.rollback();
+                    } catch (SQLException alsoFailed) {
+                        failed.addSuppressed(alsoFailed);
+                    }
                     throw failed;
                 }
                 moved += count;
