@@ -2,6 +2,7 @@ package dev.clod.gateway.usage;
 
 import dev.clod.gateway.api.Usage;
 import dev.clod.gateway.pricing.Cost;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -19,6 +20,7 @@ import java.util.Objects;
  * @param timeToFirstToken null when nothing was received
  * @param status the HTTP status the caller got: 200, or the error's status
  * @param errorType the error's type ({@code upstream_error}, …) or null on success
+ * @param energyKwh the energy the request used, for hosted deployments; null when unknown
  */
 public record UsageRecord(
         String requestId,
@@ -37,7 +39,48 @@ public record UsageRecord(
         Duration duration,
         boolean stream,
         int status,
-        String errorType) {
+        String errorType,
+        BigDecimal energyKwh) {
+
+    /** A record without an energy figure, as for a third party's cloud. */
+    public UsageRecord(
+            String requestId,
+            Instant time,
+            String keyId,
+            String projectId,
+            String requestedModel,
+            String model,
+            String deploymentId,
+            String providerId,
+            String site,
+            String strategy,
+            Usage usage,
+            Cost cost,
+            Duration timeToFirstToken,
+            Duration duration,
+            boolean stream,
+            int status,
+            String errorType) {
+        this(
+                requestId,
+                time,
+                keyId,
+                projectId,
+                requestedModel,
+                model,
+                deploymentId,
+                providerId,
+                site,
+                strategy,
+                usage,
+                cost,
+                timeToFirstToken,
+                duration,
+                stream,
+                status,
+                errorType,
+                null);
+    }
 
     public UsageRecord {
         Objects.requireNonNull(requestId, "requestId");

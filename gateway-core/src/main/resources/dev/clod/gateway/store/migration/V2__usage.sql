@@ -24,8 +24,10 @@ CREATE TABLE usage_records (
     error_type        VARCHAR(60)
 );
 
-CREATE INDEX usage_records_time ON usage_records (recorded_at);
-CREATE INDEX usage_records_project_time ON usage_records (project_id, recorded_at);
+-- Both serve time-range summaries and the newest-first request log, whose pages continue after a
+-- (recorded_at, request_id) pair; ties on the instant are broken by the request id.
+CREATE INDEX usage_records_time ON usage_records (recorded_at, request_id);
+CREATE INDEX usage_records_project_time ON usage_records (project_id, recorded_at, request_id);
 
 -- Raw records older than the retention period, summed per day; '' stands for "none".
 CREATE TABLE usage_daily (
@@ -50,3 +52,11 @@ CREATE TABLE project_spend (
     user_price_usd DECIMAL(24, 12) NOT NULL,
     PRIMARY KEY (project_id, spend_month)
 );
+
+-- One row that a roll-up locks (SELECT ... FOR UPDATE) for each transaction, so roll-ups started by
+-- several gateway instances at once run one after another instead of moving a record twice.
+CREATE TABLE usage_rollup_lock (
+    id INTEGER PRIMARY KEY
+);
+
+INSERT INTO usage_rollup_lock (id) VALUES (1);
