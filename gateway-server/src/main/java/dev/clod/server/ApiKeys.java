@@ -1,5 +1,8 @@
 package dev.clod.server;
 
+import dev.clod.gateway.account.AccountStore;
+import dev.clod.gateway.account.KeyOwner;
+import dev.clod.gateway.account.Project;
 import dev.clod.gateway.api.AuthenticationException;
 import dev.clod.gateway.routing.Strategy;
 import java.nio.charset.StandardCharsets;
@@ -12,18 +15,42 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The bearer keys this server accepts. Only SHA-256 hashes are held, so a heap dump or a log line
- * never shows a secret.
+ * The bearer keys this server accepts: the admin key and the configuration's static keys, held only as
+ * SHA-256 hashes so a heap dump or a log line never shows a secret, then the keys of the account
+ * store (projects' keys, created through the admin API or the command line).
  */
 public final class ApiKeys {
 
-    /** Who is calling: a key's name, whether it is the admin key, and its default strategy. */
-    public record Caller(String name, boolean admin, Strategy defaultStrategy) {}
+    /**
+     * Who is calling.
+     *
+     * @param owner the account store's key and its project; null for the admin key and static keys
+     */
+    public record Caller(String name, boolean admin, Strategy defaultStrategy, KeyOwner owner) {
+
+        public Caller(String name, boolean admin, Strategy defaultStrategy) {
+            this(name, admin, defaultStrategy, null);
+        }
+
+        public String keyId() {
+            return owner == null ? null : owner.key().id();
+        }
+
+        public Project project() {
+            return owner == null ? null : owner.project();
+        }
+    }
 
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Map<String, Caller> byHash = new HashMap<>();
+    private volatile AccountStore accounts;
+
+    /** Accepts the account store's keys too, after the static ones. */
+    public void useAccounts(AccountStore store) {
+        this.accounts = store;
+    }
 
     public void add(String secret, Caller caller) {
         byHash.put(hash(secret), caller);
@@ -38,10 +65,17 @@ public final class ApiKeys {
         String secret = bearer(authorization)
                 .orElseThrow(() -> new AuthenticationException("The Authorization header must be 'Bearer YOUR_KEY'."));
         Caller caller = byHash.get(hash(secret));
-        if (caller == null) {
-            throw new AuthenticationException("Incorrect API key provided: " + masked(secret) + ".");
+        if (caller != null) {
+            return caller;
         }
-        return caller;
+        AccountStore store = accounts;
+        if (store != null) {
+            Optional<KeyOwner> owner = store.authenticate(secret);
+            if (owner.isPresent()) {
+                return new Caller(owner.get().key().name(), false, null, owner.get());
+            }
+        }
+        throw new AuthenticationException("Incorrect API key provided: " + masked(secret) + ".");
     }
 
     /** A new random key, {@code sk-clod-} followed by 40 letters and digits. */

@@ -15,11 +15,13 @@ public final class ClodServer implements AutoCloseable {
     private final Vertx vertx;
     private final HttpServer server;
     private final Gateway gateway;
+    private final ServerStore store;
 
-    private ClodServer(Vertx vertx, HttpServer server, Gateway gateway) {
+    private ClodServer(Vertx vertx, HttpServer server, Gateway gateway, ServerStore store) {
         this.vertx = vertx;
         this.server = server;
         this.gateway = gateway;
+        this.store = store;
     }
 
     /**
@@ -27,7 +29,10 @@ public final class ClodServer implements AutoCloseable {
      * which.
      */
     public static ClodServer start(GatewayConfig config, ApiKeys keys, Clock clock) {
+        ServerStore store = ServerStore.open(config.store(), clock);
         Gateway gateway = Gateway.create(config, clock);
+        store.attach(gateway);
+        keys.useAccounts(store.accounts());
         Vertx vertx = Vertx.vertx();
         try {
             HttpServerOptions options = new HttpServerOptions()
@@ -38,19 +43,16 @@ public final class ClodServer implements AutoCloseable {
                     .setHttp2ClearTextEnabled(true);
             HttpServer server = vertx.createHttpServer(options)
                     .requestHandler(Routes.create(
-                            vertx,
-                            gateway,
-                            keys,
-                            config.server().maxBodyBytes(),
-                            clock.instant().getEpochSecond()))
+                            vertx, gateway, keys, store, config.server().maxBodyBytes(), clock))
                     .listen()
                     .toCompletionStage()
                     .toCompletableFuture()
                     .get(30, TimeUnit.SECONDS);
-            return new ClodServer(vertx, server, gateway);
+            return new ClodServer(vertx, server, gateway, store);
         } catch (Exception failed) {
             gateway.close();
             vertx.close();
+            store.close();
             Throwable cause = failed.getCause() != null ? failed.getCause() : failed;
             throw new IllegalStateException(
                     "Could not listen on " + config.server().host() + ":"
@@ -67,6 +69,10 @@ public final class ClodServer implements AutoCloseable {
         return gateway;
     }
 
+    public ServerStore store() {
+        return store;
+    }
+
     @Override
     public void close() {
         try {
@@ -76,6 +82,8 @@ public final class ClodServer implements AutoCloseable {
         } finally {
             gateway.close();
             vertx.close();
+            // Last: the ledger drains every record of the requests that just finished.
+            store.close();
         }
     }
 }

@@ -1,12 +1,15 @@
 package dev.clod.server;
 
+import dev.clod.gateway.account.JdbcAccountStore;
 import dev.clod.gateway.config.ApiKeyConfig;
 import dev.clod.gateway.config.ConfigException;
 import dev.clod.gateway.config.ConfigLoader;
 import dev.clod.gateway.config.GatewayConfig;
+import dev.clod.gateway.store.Database;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -22,6 +25,7 @@ public final class Main {
         String command = args.length == 0 ? "serve" : args[0];
         switch (command) {
             case "serve" -> serve(System.getenv(), System.out);
+            case "projects", "keys" -> System.exit(admin(command, List.of(args).subList(1, args.length)));
             case "help", "--help", "-h" -> usage(System.out);
             default -> {
                 System.err.println("Unknown command '" + command + "'.");
@@ -73,6 +77,21 @@ public final class Main {
         stopped.await();
     }
 
+    /** Runs a projects or keys command against the configured database. */
+    static int admin(String noun, List<String> args) {
+        GatewayConfig config;
+        try {
+            config = loadConfig(System.getenv());
+        } catch (ConfigException invalid) {
+            System.err.println("Configuration error: " + invalid.getMessage());
+            return 1;
+        }
+        try (Database database = Database.open(config.store().databaseUrl(), 2)) {
+            return new AdminCommands(new JdbcAccountStore(database, Clock.systemUTC()), config.catalog(), System.out)
+                    .run(noun, args);
+        }
+    }
+
     static GatewayConfig loadConfig(Map<String, String> env) {
         String path = env.get("CLOD_CONFIG");
         if (path == null || path.isBlank()) {
@@ -82,8 +101,10 @@ public final class Main {
     }
 
     private static void usage(PrintStream out) {
-        out.println("usage: java -jar clod-gateway.jar [serve|help]");
+        out.println("usage: java -jar clod-gateway.jar [serve | projects ... | keys ... | help]");
         out.println("  serve  run the gateway (default). Environment: CLOD_CONFIG (YAML file; none = demo catalog),");
-        out.println("         CLOD_HOST, CLOD_PORT (default 127.0.0.1:8080), CLOD_ADMIN_KEY.");
+        out.println(
+                "         CLOD_HOST, CLOD_PORT (default 127.0.0.1:8080), CLOD_ADMIN_KEY, CLOD_DB_URL, CLOD_DATA_DIR.");
+        out.println(AdminCommands.USAGE);
     }
 }

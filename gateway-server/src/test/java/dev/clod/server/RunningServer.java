@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
+import java.util.UUID;
 
 /** A gateway server on a free loopback port, for tests that talk to it over HTTP. */
 final class RunningServer implements AutoCloseable {
@@ -36,7 +37,8 @@ final class RunningServer implements AutoCloseable {
     private static RunningServer start(GatewayConfig loaded) {
         GatewayConfig config = loaded.withServer(
                         new ServerSettings("127.0.0.1", 0, loaded.server().maxBodyBytes()))
-                .withAdminKey(ADMIN_KEY);
+                .withAdminKey(ADMIN_KEY)
+                .withStore(loaded.store().withDatabaseUrl(inMemoryDatabase()));
         ApiKeys keys = new ApiKeys();
         keys.add(ADMIN_KEY, new ApiKeys.Caller("admin", true, null));
         keys.add(USER_KEY, new ApiKeys.Caller("test-user", false, null));
@@ -44,6 +46,11 @@ final class RunningServer implements AutoCloseable {
             keys.add(key.key(), new ApiKeys.Caller(key.name(), false, key.defaultStrategy()));
         }
         return new RunningServer(ClodServer.start(config, keys, Clock.systemUTC()));
+    }
+
+    /** A database of this server's own, gone with the JVM. */
+    static String inMemoryDatabase() {
+        return "jdbc:h2:mem:clod-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
     }
 
     /** The base URL as clients take it, ending in {@code /v1}. */

@@ -35,7 +35,10 @@ final class TestGateways {
     static ClodServer server(GatewayConfig loaded) {
         GatewayConfig config = loaded.withServer(
                         new ServerSettings("127.0.0.1", 0, loaded.server().maxBodyBytes()))
-                .withAdminKey("sk-clod-camel-test-admin");
+                .withAdminKey("sk-clod-camel-test-admin")
+                .withStore(loaded.store()
+                        .withDatabaseUrl(
+                                "jdbc:h2:mem:clod-camel-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
         ApiKeys keys = new ApiKeys();
         keys.add(API_KEY, new ApiKeys.Caller("camel-test", false, null));
         return ClodServer.start(config, keys, Clock.systemUTC());

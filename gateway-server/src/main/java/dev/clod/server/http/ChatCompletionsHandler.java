@@ -5,6 +5,7 @@ import dev.clod.gateway.ChatStreamObserver;
 import dev.clod.gateway.Gateway;
 import dev.clod.gateway.RouteInfo;
 import dev.clod.gateway.StreamSummary;
+import dev.clod.gateway.account.Project;
 import dev.clod.gateway.api.ChatChunk;
 import dev.clod.gateway.api.ChatRequest;
 import dev.clod.gateway.api.ClodException;
@@ -20,6 +21,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Set;
 
 /**
  * {@code POST /v1/chat/completions}. Streaming is decided by {@code "stream": true} in the body, never
@@ -50,10 +52,7 @@ final class ChatCompletionsHandler implements Handler<RoutingContext> {
                     ctx.body().buffer() == null
                             ? new byte[0]
                             : ctx.body().buffer().getBytes());
-            String header = ctx.request().getHeader(STRATEGY_HEADER);
-            Strategy fromHeader =
-                    header == null || header.isBlank() ? null : ModelSelector.parseStrategy(header, STRATEGY_HEADER);
-            options = CallOptions.of(fromHeader, caller.defaultStrategy(), requestId);
+            options = callOptions(ctx, caller, requestId);
         } catch (ClodException invalid) {
             ErrorReplies.send(response, invalid);
             return;
@@ -63,6 +62,20 @@ final class ChatCompletionsHandler implements Handler<RoutingContext> {
         } else {
             complete(ctx, request, options);
         }
+    }
+
+    /** What the caller brings to a request: its strategy, key, project and the models it may use. */
+    static CallOptions callOptions(RoutingContext ctx, ApiKeys.Caller caller, String requestId) {
+        Project project = caller.project();
+        Set<String> allowed =
+                project == null || project.allowedModels().isEmpty() ? null : Set.copyOf(project.allowedModels());
+        return new CallOptions(
+                strategyHeader(ctx),
+                caller.defaultStrategy(),
+                requestId,
+                caller.keyId(),
+                project == null ? null : project.id(),
+                allowed);
     }
 
     /** The strategy a client sent in the {@code x-clod-strategy} header, or null. */

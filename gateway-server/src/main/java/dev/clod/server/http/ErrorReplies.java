@@ -1,6 +1,8 @@
 package dev.clod.server.http;
 
 import dev.clod.gateway.api.ClodException;
+import dev.clod.gateway.api.QuotaExceededException;
+import dev.clod.gateway.api.RateLimitException;
 import dev.clod.gateway.api.json.ChatJson;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
@@ -30,7 +32,9 @@ public final class ErrorReplies {
                     .appendString("\n\n"));
             return;
         }
-        if (clod.status() == 429) {
+        if (clod instanceof RateLimitException limited) {
+            response.putHeader("retry-after", Long.toString(limited.retryAfterSeconds()));
+        } else if (clod.status() == 429 && !(clod instanceof QuotaExceededException)) {
             // Upstream rate limits rarely last long, and the router cools the limited deployments down.
             response.putHeader("retry-after", "1");
         }

@@ -1,11 +1,9 @@
 package dev.clod.server.http;
 
-import dev.clod.gateway.CallOptions;
 import dev.clod.gateway.Gateway;
 import dev.clod.gateway.api.InvalidRequestException;
 import dev.clod.gateway.routing.RouteDecision;
 import dev.clod.gateway.routing.ScoredCandidate;
-import dev.clod.gateway.routing.Strategy;
 import dev.clod.server.ApiKeys;
 import io.vertx.ext.web.RoutingContext;
 
@@ -29,8 +27,7 @@ final class RouteHandler {
                     "The query parameter 'model' is required, e.g. ?model=llama-3.1-8b@price.", "model");
         }
         ApiKeys.Caller caller = ctx.get(Routes.CALLER);
-        Strategy header = ChatCompletionsHandler.strategyHeader(ctx);
-        RouteDecision decision = gateway.explain(model, CallOptions.of(header, caller.defaultStrategy(), "explain"));
+        RouteDecision decision = gateway.explain(model, ChatCompletionsHandler.callOptions(ctx, caller, "explain"));
         ctx.response().putHeader("content-type", "application/json").end(Json.buffer(json -> {
             json.writeStartObject();
             json.writeStringField("model", model);

@@ -3,12 +3,15 @@ package dev.clod.server.http;
 import dev.clod.gateway.Gateway;
 import dev.clod.gateway.api.ClodException;
 import dev.clod.gateway.api.InvalidRequestException;
+import dev.clod.gateway.api.PermissionDeniedException;
 import dev.clod.gateway.api.RequestTooLargeException;
 import dev.clod.server.ApiKeys;
+import dev.clod.server.ServerStore;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Clock;
 
 /** The HTTP API's routes: OpenAI-compatible endpoints under {@code /v1}, health outside it. */
 public final class Routes {
@@ -19,21 +22,35 @@ public final class Routes {
     private Routes() {}
 
     public static Router create(
-            Vertx vertx, Gateway gateway, ApiKeys keys, long maxBodyBytes, long startedEpochSeconds) {
+            Vertx vertx, Gateway gateway, ApiKeys keys, ServerStore store, long maxBodyBytes, Clock clock) {
         Router router = Router.router(vertx);
-        ModelsHandler models = new ModelsHandler(gateway, startedEpochSeconds);
+        ModelsHandler models = new ModelsHandler(gateway, clock.instant().getEpochSecond());
+        AdminHandler admin = new AdminHandler(store.accounts(), gateway.catalog());
+        UsageHandler usage = new UsageHandler(store.usage(), clock);
 
         router.get("/health").handler(ctx -> ctx.response()
                 .putHeader("content-type", "application/json")
                 .end("{\"status\":\"ok\"}"));
 
-        router.route("/v1/*").handler(ctx -> authenticate(ctx, keys));
+        // Keys and limits may need the database: they run on worker threads, never on the event loop.
+        // The body is read first: a request whose handling leaves the event loop would lose body data
+        // that arrives meanwhile.
+        router.route("/v1/*").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
+        router.route("/v1/*").blockingHandler(ctx -> authenticate(ctx, keys), false);
         router.post("/v1/chat/completions")
-                .handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes))
+                .blockingHandler(ctx -> admit(ctx, store), false)
                 .handler(new ChatCompletionsHandler(gateway));
         router.get("/v1/models").handler(models::list);
         router.getWithRegex("/v1/models/.+").handler(models::one);
         router.get("/v1/route").handler(new RouteHandler(gateway)::explain);
+        router.get("/v1/usage").blockingHandler(usage::summary, false);
+        router.get("/v1/usage/requests").blockingHandler(usage::requests, false);
+        router.route("/v1/admin/*").handler(Routes::requireAdmin);
+        router.post("/v1/admin/projects").blockingHandler(admin::createProject, false);
+        router.get("/v1/admin/projects").blockingHandler(admin::listProjects, false);
+        router.post("/v1/admin/keys").blockingHandler(admin::createKey, false);
+        router.get("/v1/admin/keys").blockingHandler(admin::listKeys, false);
+        router.delete("/v1/admin/keys/:id").blockingHandler(admin::revokeKey, false);
 
         router.route().failureHandler(ctx -> fail(ctx, maxBodyBytes));
         router.errorHandler(404, ctx -> ErrorReplies.send(ctx.response(), notFound(ctx)));
@@ -62,6 +79,31 @@ public final class Routes {
         } else {
             ErrorReplies.send(
                     ctx.response(), new IllegalStateException("request failed with status " + ctx.statusCode()));
+        }
+    }
+
+    /** Rate limits and budget, checked before the request is routed. */
+    private static void admit(RoutingContext ctx, ServerStore store) {
+        ApiKeys.Caller caller = ctx.get(CALLER);
+        try {
+            if (caller.owner() != null) {
+                store.limits().admit(caller.owner());
+            }
+            ctx.next();
+        } catch (ClodException limited) {
+            ErrorReplies.send(ctx.response(), limited);
+        }
+    }
+
+    private static void requireAdmin(RoutingContext ctx) {
+        ApiKeys.Caller caller = ctx.get(CALLER);
+        if (caller.admin()) {
+            ctx.next();
+        } else {
+            ErrorReplies.send(
+                    ctx.response(),
+                    new PermissionDeniedException(
+                            "Only the admin key may manage projects and keys.", null, "admin_key_required"));
         }
     }
 
