@@ -78,29 +78,36 @@ final class RemoteClient implements ClodClient {
 
     @Override
     public List<Map<String, Object>> models() {
-        HttpRequest.Builder get = authorized(HttpRequest.newBuilder(URI.create(baseUrl + "/models")))
-                .GET();
-        HttpResponse<byte[]> response = send(get.build());
+        return list("/models", "model list");
+    }
+
+    /**
+     * The server's usage per model this month ({@code GET /v1/usage?group_by=model}) as maps: the
+     * key's project's usage, or everyone's for the admin key.
+     */
+    @Override
+    public List<Map<String, Object>> usage() {
+        return list("/usage?group_by=model", "usage summary");
+    }
+
+    /** The {@code data} of one of the server's list answers, each element as a map. */
+    private List<Map<String, Object>> list(String path, String what) {
+        HttpResponse<byte[]> response = send(authorized(HttpRequest.newBuilder(URI.create(baseUrl + path)))
+                .GET()
+                .build());
         if (response.statusCode() != 200) {
             throw RemoteErrors.fromResponse(response.statusCode(), response.body());
         }
         try {
-            JsonNode data = JSON.readTree(response.body()).path("data");
-            List<Map<String, Object>> models = new ArrayList<>();
-            for (JsonNode model : data) {
-                models.add(JSON.convertValue(model, MAP));
+            List<Map<String, Object>> elements = new ArrayList<>();
+            for (JsonNode element : JSON.readTree(response.body()).path("data")) {
+                elements.add(JSON.convertValue(element, MAP));
             }
-            return models;
+            return elements;
         } catch (IOException e) {
             throw new ClodRemoteException(
-                    502, "api_error", null, null, "The gateway server sent an unreadable model list", e);
+                    502, "api_error", null, null, "The gateway server sent an unreadable " + what, e);
         }
-    }
-
-    @Override
-    public List<?> usage() {
-        throw new UnsupportedOperationException("clod:usage works with the embedded gateway only: a gateway server"
-                + " does not expose usage over HTTP yet. Read it from the server itself.");
     }
 
     @Override

@@ -181,12 +181,16 @@ class ClodErrorsTest {
         }
 
         @Test
-        void usageIsNotOfferedByTheServer() {
-            Exchange answer = template.request("direct:usage", e -> {});
+        void usageIsTheServersLedgerScopedToTheKey() {
+            Exchange forbidden = template.request("direct:usage", e -> {});
+            Exchange allowed = template.request("clod:usage?apiKey=" + TestGateways.ADMIN_KEY, e -> {});
 
-            assertThat(answer.getException())
-                    .isInstanceOf(UnsupportedOperationException.class)
-                    .hasMessageContaining("embedded gateway only");
+            assertThat(forbidden.getException())
+                    .as("the test's key belongs to no project, and usage is kept per project")
+                    .isInstanceOfSatisfying(ClodRemoteException.class, e -> assertThat(e.status())
+                            .isEqualTo(403));
+            assertThat(allowed.getException()).isNull();
+            assertThat(allowed.getMessage().getBody()).isInstanceOf(List.class);
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.Map;
 final class TestGateways {
 
     static final String API_KEY = "sk-clod-camel-test";
+    static final String ADMIN_KEY = "sk-clod-camel-test-admin";
 
     private TestGateways() {}
 
@@ -35,12 +36,13 @@ final class TestGateways {
     static ClodServer server(GatewayConfig loaded) {
         GatewayConfig config = loaded.withServer(
                         new ServerSettings("127.0.0.1", 0, loaded.server().maxBodyBytes()))
-                .withAdminKey("sk-clod-camel-test-admin")
+                .withAdminKey(ADMIN_KEY)
                 .withStore(loaded.store()
                         .withDatabaseUrl(
                                 "jdbc:h2:mem:clod-camel-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
         ApiKeys keys = new ApiKeys();
         keys.add(API_KEY, new ApiKeys.Caller("camel-test", false, null));
+        keys.add(ADMIN_KEY, new ApiKeys.Caller("admin", true, null));
         return ClodServer.start(config, keys, Clock.systemUTC());
     }
 
