@@ -86,10 +86,27 @@ public final class Main {
             System.err.println("Configuration error: " + invalid.getMessage());
             return 1;
         }
-        try (Database database = Database.open(config.store().databaseUrl(), 2)) {
+        Database database;
+        try {
+            database = Database.open(config.store().databaseUrl(), 2);
+        } catch (RuntimeException unreachable) {
+            System.err.println("error: cannot open the database "
+                    + config.store().databaseUrl().replaceAll("password=[^&;]*", "password=***") + ": "
+                    + rootMessage(unreachable));
+            return 1;
+        }
+        try (database) {
             return new AdminCommands(new JdbcAccountStore(database, Clock.systemUTC()), config.catalog(), System.out)
                     .run(noun, args);
         }
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
     }
 
     static GatewayConfig loadConfig(Map<String, String> env) {

@@ -28,9 +28,13 @@ public record StoreSettings(String databaseUrl, boolean syncUsage, Duration usag
         return new StoreSettings(defaultDatabaseUrl(dataDir), true, DEFAULT_MAX_DELAY, null);
     }
 
+    /**
+     * The H2 file under the data directory, in H2's automatic mixed mode: the first process opens the
+     * file and serves it on a loopback port, so the command line can manage keys while a gateway runs.
+     */
     static String defaultDatabaseUrl(String dataDir) {
         String dir = dataDir.endsWith("/") ? dataDir.substring(0, dataDir.length() - 1) : dataDir;
-        return "jdbc:h2:file:" + dir + "/clod";
+        return "jdbc:h2:file:" + dir + "/clod;AUTO_SERVER=TRUE";
     }
 
     public StoreSettings withDatabaseUrl(String url) {

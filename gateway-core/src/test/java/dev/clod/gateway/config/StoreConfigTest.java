@@ -18,14 +18,14 @@ class StoreConfigTest {
     void withoutADatabaseTheStoreIsAnH2FileUnderTheDataDirectory() {
         StoreSettings store = ConfigLoader.parse(CATALOG, "t.yaml", Map.of()).store();
 
-        assertThat(store.databaseUrl()).isEqualTo("jdbc:h2:file:./data/clod");
+        assertThat(store.databaseUrl()).isEqualTo("jdbc:h2:file:./data/clod;AUTO_SERVER=TRUE");
         assertThat(store.syncUsage()).isTrue();
         assertThat(store.usageMaxDelay()).isEqualTo(Duration.ofMillis(50));
         assertThat(store.usageRetention()).isNull();
         assertThat(ConfigLoader.parse(CATALOG, "t.yaml", Map.of("CLOD_DATA_DIR", "/var/lib/clod/"))
                         .store()
                         .databaseUrl())
-                .isEqualTo("jdbc:h2:file:/var/lib/clod/clod");
+                .isEqualTo("jdbc:h2:file:/var/lib/clod/clod;AUTO_SERVER=TRUE");
     }
 
     @Test
