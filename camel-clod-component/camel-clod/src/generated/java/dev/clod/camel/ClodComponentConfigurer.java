@@ -42,6 +42,7 @@ public class ClodComponentConfigurer extends PropertyConfigurerSupport implement
         case "gateway": target.setGateway(property(camelContext, dev.clod.gateway.Gateway.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "ledger": target.setLedger(property(camelContext, boolean.class, value)); return true;
         case "maxcostusd":
         case "maxCostUsd": getOrCreateConfiguration(target).setMaxCostUsd(property(camelContext, java.lang.String.class, value)); return true;
         case "maxtokens":
@@ -83,6 +84,7 @@ public class ClodComponentConfigurer extends PropertyConfigurerSupport implement
         case "gateway": return dev.clod.gateway.Gateway.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "ledger": return boolean.class;
         case "maxcostusd":
         case "maxCostUsd": return java.lang.String.class;
         case "maxtokens":
@@ -120,6 +122,7 @@ public class ClodComponentConfigurer extends PropertyConfigurerSupport implement
         case "gateway": return target.getGateway();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "ledger": return target.isLedger();
         case "maxcostusd":
         case "maxCostUsd": return getOrCreateConfiguration(target).getMaxCostUsd();
         case "maxtokens":

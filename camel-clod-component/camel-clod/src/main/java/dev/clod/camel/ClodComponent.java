@@ -41,7 +41,17 @@ public class ClodComponent extends DefaultComponent {
                     + " component leaves closing the gateway to the application.")
     private Gateway gateway;
 
+    @Metadata(
+            label = "embedded",
+            defaultValue = "false",
+            description = "Write every request's usage to the database of the embedded gateway's configuration"
+                    + " (its database url, or the CLOD_DB_URL environment variable) with the gateway server's"
+                    + " ledger, so applications and servers share one ledger; clod:usage then reads this"
+                    + " month's usage from it. Off: usage is counted in memory since the component started.")
+    private boolean ledger;
+
     private Gateway ownGateway;
+    private EmbeddedLedger ownLedger;
     private HttpClient httpClient;
 
     @Override
@@ -67,13 +77,20 @@ public class ClodComponent extends DefaultComponent {
     @Override
     protected void doStop() throws Exception {
         Gateway built;
+        EmbeddedLedger builtLedger;
         synchronized (this) {
             built = ownGateway;
+            builtLedger = ownLedger;
             ownGateway = null;
+            ownLedger = null;
             httpClient = null;
         }
         if (built != null) {
             built.close();
+        }
+        if (builtLedger != null) {
+            // After the gateway: every record of the requests that just finished is written first.
+            builtLedger.close();
         }
         super.doStop();
     }
@@ -83,7 +100,8 @@ public class ClodComponent extends DefaultComponent {
         if (config.isRemote()) {
             return new RemoteClient(httpClient(), config.getBaseUrl(), config.getApiKey());
         }
-        return new EmbeddedClient(embeddedGateway());
+        Gateway embedded = embeddedGateway();
+        return new EmbeddedClient(embedded, ownLedger);
     }
 
     private synchronized Gateway embeddedGateway() {
@@ -91,7 +109,11 @@ public class ClodComponent extends DefaultComponent {
             return gateway;
         }
         if (ownGateway == null) {
-            ownGateway = Gateway.create(loadConfig(), Clock.systemUTC());
+            GatewayConfig config = loadConfig();
+            ownGateway = Gateway.create(config, Clock.systemUTC());
+            if (ledger) {
+                ownLedger = EmbeddedLedger.attach(ownGateway, config.store(), Clock.systemUTC());
+            }
         }
         return ownGateway;
     }
@@ -135,6 +157,14 @@ public class ClodComponent extends DefaultComponent {
 
     public void setConfigFile(String configFile) {
         this.configFile = configFile;
+    }
+
+    public boolean isLedger() {
+        return ledger;
+    }
+
+    public void setLedger(boolean ledger) {
+        this.ledger = ledger;
     }
 
     public Gateway getGateway() {

@@ -13,7 +13,6 @@ import dev.clod.gateway.api.ClodException;
 import dev.clod.gateway.api.ModelNotFoundException;
 import dev.clod.gateway.provider.StreamHandle;
 import dev.clod.gateway.routing.Strategy;
-import dev.clod.gateway.usage.UsageRow;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
@@ -23,9 +22,12 @@ import java.util.concurrent.ExecutionException;
 final class EmbeddedClient implements ClodClient {
 
     private final Gateway gateway;
+    private final EmbeddedLedger ledger;
 
-    EmbeddedClient(Gateway gateway) {
+    /** @param ledger the ledger usage is read from, or null to read the gateway's in-memory tally */
+    EmbeddedClient(Gateway gateway, EmbeddedLedger ledger) {
         this.gateway = gateway;
+        this.ledger = ledger;
     }
 
     @Override
@@ -78,8 +80,8 @@ final class EmbeddedClient implements ClodClient {
     }
 
     @Override
-    public List<UsageRow> usage() {
-        return gateway.usage().byModel();
+    public List<?> usage() {
+        return ledger == null ? gateway.usage().byModel() : ledger.thisMonthByModel();
     }
 
     @Override
