@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.clod.gateway.api.InvalidRequestException;
 import dev.clod.gateway.api.ResourceNotFoundException;
 import dev.clod.gateway.store.Database;
+import dev.clod.gateway.testing.MutableClock;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.clod.gateway.api.FailureClass;
+import dev.clod.gateway.testing.MutableClock;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -4,6 +4,7 @@ import static dev.clod.gateway.routing.Fixtures.candidate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clod.gateway.api.FailureClass;
+import dev.clod.gateway.testing.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -8,6 +8,7 @@ import static dev.clod.gateway.routing.Objective.PRICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clod.gateway.api.FailureClass;
+import dev.clod.gateway.testing.MutableClock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;

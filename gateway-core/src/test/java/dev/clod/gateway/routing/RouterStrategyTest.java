@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.clod.gateway.testing.MutableClock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
