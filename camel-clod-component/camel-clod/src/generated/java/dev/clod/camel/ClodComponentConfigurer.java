@@ -52,6 +52,7 @@ public class ClodComponentConfigurer extends PropertyConfigurerSupport implement
         case "model": getOrCreateConfiguration(target).setModel(property(camelContext, java.lang.String.class, value)); return true;
         case "outputmode":
         case "outputMode": getOrCreateConfiguration(target).setOutputMode(property(camelContext, java.lang.String.class, value)); return true;
+        case "project": getOrCreateConfiguration(target).setProject(property(camelContext, java.lang.String.class, value)); return true;
         case "strategy": getOrCreateConfiguration(target).setStrategy(property(camelContext, java.lang.String.class, value)); return true;
         case "stream": getOrCreateConfiguration(target).setStream(property(camelContext, boolean.class, value)); return true;
         case "streambuffersize":
@@ -94,6 +95,7 @@ public class ClodComponentConfigurer extends PropertyConfigurerSupport implement
         case "model": return java.lang.String.class;
         case "outputmode":
         case "outputMode": return java.lang.String.class;
+        case "project": return java.lang.String.class;
         case "strategy": return java.lang.String.class;
         case "stream": return boolean.class;
         case "streambuffersize":
@@ -132,6 +134,7 @@ public class ClodComponentConfigurer extends PropertyConfigurerSupport implement
         case "model": return getOrCreateConfiguration(target).getModel();
         case "outputmode":
         case "outputMode": return getOrCreateConfiguration(target).getOutputMode();
+        case "project": return getOrCreateConfiguration(target).getProject();
         case "strategy": return getOrCreateConfiguration(target).getStrategy();
         case "stream": return getOrCreateConfiguration(target).isStream();
         case "streambuffersize":

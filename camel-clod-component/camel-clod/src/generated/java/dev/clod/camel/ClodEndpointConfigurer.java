@@ -38,6 +38,7 @@ public class ClodEndpointConfigurer extends PropertyConfigurerSupport implements
         case "model": target.getConfiguration().setModel(property(camelContext, java.lang.String.class, value)); return true;
         case "outputmode":
         case "outputMode": target.getConfiguration().setOutputMode(property(camelContext, java.lang.String.class, value)); return true;
+        case "project": target.getConfiguration().setProject(property(camelContext, java.lang.String.class, value)); return true;
         case "strategy": target.getConfiguration().setStrategy(property(camelContext, java.lang.String.class, value)); return true;
         case "stream": target.getConfiguration().setStream(property(camelContext, boolean.class, value)); return true;
         case "streambuffersize":
@@ -68,6 +69,7 @@ public class ClodEndpointConfigurer extends PropertyConfigurerSupport implements
         case "model": return java.lang.String.class;
         case "outputmode":
         case "outputMode": return java.lang.String.class;
+        case "project": return java.lang.String.class;
         case "strategy": return java.lang.String.class;
         case "stream": return boolean.class;
         case "streambuffersize":
@@ -99,6 +101,7 @@ public class ClodEndpointConfigurer extends PropertyConfigurerSupport implements
         case "model": return target.getConfiguration().getModel();
         case "outputmode":
         case "outputMode": return target.getConfiguration().getOutputMode();
+        case "project": return target.getConfiguration().getProject();
         case "strategy": return target.getConfiguration().getStrategy();
         case "stream": return target.getConfiguration().isStream();
         case "streambuffersize":

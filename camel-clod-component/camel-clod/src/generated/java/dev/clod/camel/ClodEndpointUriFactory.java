@@ -23,7 +23,7 @@ public class ClodEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(15);
+        Set<String> props = new HashSet<>(16);
         props.add("apiKey");
         props.add("baseUrl");
         props.add("lazyStartProducer");
@@ -33,6 +33,7 @@ public class ClodEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("model");
         props.add("operation");
         props.add("outputMode");
+        props.add("project");
         props.add("strategy");
         props.add("stream");
         props.add("streamBufferSize");

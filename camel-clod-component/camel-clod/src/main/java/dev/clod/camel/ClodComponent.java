@@ -101,7 +101,7 @@ public class ClodComponent extends DefaultComponent {
             return new RemoteClient(httpClient(), config.getBaseUrl(), config.getApiKey());
         }
         Gateway embedded = embeddedGateway();
-        return new EmbeddedClient(embedded, ownLedger);
+        return new EmbeddedClient(embedded, ownLedger, config.getProject());
     }
 
     private synchronized Gateway embeddedGateway() {

@@ -85,6 +85,13 @@ public class ClodConfiguration implements Cloneable {
     private String maxCostUsd;
 
     @UriParam(
+            label = "chat",
+            description = "The project the embedded gateway records this endpoint's usage under, so usage can be"
+                    + " read per project (with the component's ledger option, in the ledger servers read too). In"
+                    + " remote mode the API key decides the project and this option is not used.")
+    private String project;
+
+    @UriParam(
             label = "remote",
             description = "The base URL of a clod gateway server, ending in /v1. When set, the endpoint calls that"
                     + " server instead of the gateway embedded in the application.")
@@ -95,6 +102,14 @@ public class ClodConfiguration implements Cloneable {
             secret = true,
             description = "The API key sent to the gateway server as a bearer token (remote mode).")
     private String apiKey;
+
+    public String getProject() {
+        return project;
+    }
+
+    public void setProject(String project) {
+        this.project = project;
+    }
 
     public String getModel() {
         return model;

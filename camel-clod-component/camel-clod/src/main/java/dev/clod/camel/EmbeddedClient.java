@@ -23,16 +23,25 @@ final class EmbeddedClient implements ClodClient {
 
     private final Gateway gateway;
     private final EmbeddedLedger ledger;
+    private final String project;
 
-    /** @param ledger the ledger usage is read from, or null to read the gateway's in-memory tally */
-    EmbeddedClient(Gateway gateway, EmbeddedLedger ledger) {
+    /**
+     * @param ledger the ledger usage is read from, or null to read the gateway's in-memory tally
+     * @param project the project usage is recorded under, or null
+     */
+    EmbeddedClient(Gateway gateway, EmbeddedLedger ledger, String project) {
         this.gateway = gateway;
         this.ledger = ledger;
+        this.project = project;
+    }
+
+    private CallOptions options(Strategy strategy, String requestId) {
+        return new CallOptions(strategy, null, requestId, null, project, null);
     }
 
     @Override
     public ChatReply chat(ChatRequest request, Strategy strategy, String requestId) {
-        var future = gateway.chat(request, CallOptions.of(strategy, null, requestId));
+        var future = gateway.chat(request, options(strategy, requestId));
         ChatResult result;
         try {
             result = future.get();
@@ -51,7 +60,7 @@ final class EmbeddedClient implements ClodClient {
 
     @Override
     public StreamHandle stream(ChatRequest request, Strategy strategy, String requestId, StreamSink sink) {
-        return gateway.stream(request, CallOptions.of(strategy, null, requestId), new ChatStreamObserver() {
+        return gateway.stream(request, options(strategy, requestId), new ChatStreamObserver() {
             @Override
             public void onStart(RouteInfo route) {
                 sink.started(RouteHeaders.of(route));

@@ -31,7 +31,7 @@ class ClodLedgerTest extends CamelTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:ask").to("clod:chat?model=sim-llama");
+                from("direct:ask").to("clod:chat?model=sim-llama&project=etl-nightly");
                 from("direct:usage").to("clod:usage");
             }
         };
@@ -50,9 +50,13 @@ class ClodLedgerTest extends CamelTestSupport {
             assertThat(row.costUsd()).isPositive();
         });
         try (Connection connection = DriverManager.getConnection("jdbc:h2:mem:clod-camel-ledger;DB_CLOSE_DELAY=-1");
-                ResultSet count = connection.createStatement().executeQuery("SELECT COUNT(*) FROM usage_records")) {
+                ResultSet count = connection
+                        .createStatement()
+                        .executeQuery("SELECT COUNT(*) FROM usage_records WHERE project_id = 'etl-nightly'")) {
             count.next();
-            assertThat(count.getInt(1)).isEqualTo(2);
+            assertThat(count.getInt(1))
+                    .as("both requests, recorded under the endpoint's project")
+                    .isEqualTo(2);
         }
     }
 }
