@@ -63,6 +63,8 @@ public final class Main {
         out.println("clod gateway listening on " + base);
         out.println("catalog: " + config.catalog().models().size() + " models from "
                 + (env.get("CLOD_CONFIG") == null ? "the embedded demo configuration" : env.get("CLOD_CONFIG")));
+        out.println("usage ledger: " + config.store().databaseUrl().replaceAll("password=[^&;]*", "password=***") + " ("
+                + (config.store().syncUsage() ? "sync" : "async") + ")");
         if (generated) {
             out.println("admin key (shown once, set CLOD_ADMIN_KEY to choose your own): " + adminKey);
         }
