@@ -56,18 +56,25 @@ public final class ApiKeys {
         byHash.put(hash(secret), caller);
     }
 
-    /** The caller an {@code Authorization} header value identifies. */
+    /** The caller an {@code Authorization} header value identifies; may read the account store. */
     public Caller authenticate(String authorization) {
-        if (authorization == null || authorization.isBlank()) {
-            throw new AuthenticationException(
-                    "You didn't provide an API key. Send it as 'Authorization: Bearer YOUR_KEY'.");
-        }
-        String secret = bearer(authorization)
-                .orElseThrow(() -> new AuthenticationException("The Authorization header must be 'Bearer YOUR_KEY'."));
-        Caller caller = byHash.get(hash(secret));
-        if (caller != null) {
-            return caller;
-        }
+        Caller caller = staticCaller(authorization);
+        return caller != null ? caller : accountCaller(authorization);
+    }
+
+    /**
+     * The admin key's or a static key's caller, from memory alone, or null when the key may be one of
+     * the account store's.
+     *
+     * @throws AuthenticationException when there is no usable bearer key at all
+     */
+    public Caller staticCaller(String authorization) {
+        return byHash.get(hash(secret(authorization)));
+    }
+
+    /** The account store's caller for the key; this may read the database. */
+    public Caller accountCaller(String authorization) {
+        String secret = secret(authorization);
         AccountStore store = accounts;
         if (store != null) {
             Optional<KeyOwner> owner = store.authenticate(secret);
@@ -76,6 +83,15 @@ public final class ApiKeys {
             }
         }
         throw new AuthenticationException("Incorrect API key provided: " + masked(secret) + ".");
+    }
+
+    private static String secret(String authorization) {
+        if (authorization == null || authorization.isBlank()) {
+            throw new AuthenticationException(
+                    "You didn't provide an API key. Send it as 'Authorization: Bearer YOUR_KEY'.");
+        }
+        return bearer(authorization)
+                .orElseThrow(() -> new AuthenticationException("The Authorization header must be 'Bearer YOUR_KEY'."));
     }
 
     /** A new random key, {@code sk-clod-} followed by 40 letters and digits. */

@@ -1,6 +1,7 @@
 package dev.clod.server.http;
 
 import dev.clod.gateway.Gateway;
+import dev.clod.gateway.account.KeyOwner;
 import dev.clod.gateway.api.ClodException;
 import dev.clod.gateway.api.InvalidRequestException;
 import dev.clod.gateway.api.PermissionDeniedException;
@@ -12,6 +13,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 /** The HTTP API's routes: OpenAI-compatible endpoints under {@code /v1}, health outside it. */
 public final class Routes {
@@ -36,9 +39,9 @@ public final class Routes {
         // The body is read first: a request whose handling leaves the event loop would lose body data
         // that arrives meanwhile.
         router.route("/v1/*").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
-        router.route("/v1/*").blockingHandler(ctx -> authenticate(ctx, keys), false);
+        router.route("/v1/*").handler(ctx -> authenticate(ctx, keys));
         router.post("/v1/chat/completions")
-                .blockingHandler(ctx -> admit(ctx, store), false)
+                .handler(ctx -> admit(ctx, store))
                 .handler(new ChatCompletionsHandler(gateway));
         router.get("/v1/models").handler(models::list);
         router.getWithRegex("/v1/models/.+").handler(models::one);
@@ -58,13 +61,62 @@ public final class Routes {
         return router;
     }
 
+    /**
+     * The admin key and static keys are known from memory, on the event loop; a project's key may need
+     * the database, so it is looked up on a worker thread.
+     */
     private static void authenticate(RoutingContext ctx, ApiKeys keys) {
+        String authorization = ctx.request().getHeader("authorization");
+        ApiKeys.Caller known;
         try {
-            ctx.put(CALLER, keys.authenticate(ctx.request().getHeader("authorization")));
-            ctx.next();
+            known = keys.staticCaller(authorization);
         } catch (ClodException rejected) {
             ErrorReplies.send(ctx.response(), rejected);
+            return;
         }
+        if (known != null) {
+            ctx.put(CALLER, known);
+            ctx.next();
+            return;
+        }
+        offLoop(ctx, () -> keys.accountCaller(authorization), caller -> {
+            ctx.put(CALLER, caller);
+            ctx.next();
+        });
+    }
+
+    /** Rate limits and budget, checked before the request is routed; only keys that have any pay for it. */
+    private static void admit(RoutingContext ctx, ServerStore store) {
+        ApiKeys.Caller caller = ctx.get(CALLER);
+        KeyOwner owner = caller.owner();
+        if (owner == null || !limited(owner)) {
+            ctx.next();
+            return;
+        }
+        offLoop(
+                ctx,
+                () -> {
+                    store.limits().admit(owner);
+                    return owner;
+                },
+                admitted -> ctx.next());
+    }
+
+    private static boolean limited(KeyOwner owner) {
+        return owner.key().rpm() != null
+                || owner.key().tpm() != null
+                || (owner.project() != null && owner.project().budgetUsdPerMonth() != null);
+    }
+
+    /** Runs {@code work} on a worker thread, then {@code then} back on the event loop, or answers its error. */
+    private static <T> void offLoop(RoutingContext ctx, Callable<T> work, Consumer<T> then) {
+        ctx.vertx().<T>executeBlocking(work, false).onComplete(result -> {
+            if (result.succeeded()) {
+                then.accept(result.result());
+            } else {
+                ErrorReplies.send(ctx.response(), result.cause());
+            }
+        });
     }
 
     private static void fail(RoutingContext ctx, long maxBodyBytes) {
@@ -79,19 +131,6 @@ public final class Routes {
         } else {
             ErrorReplies.send(
                     ctx.response(), new IllegalStateException("request failed with status " + ctx.statusCode()));
-        }
-    }
-
-    /** Rate limits and budget, checked before the request is routed. */
-    private static void admit(RoutingContext ctx, ServerStore store) {
-        ApiKeys.Caller caller = ctx.get(CALLER);
-        try {
-            if (caller.owner() != null) {
-                store.limits().admit(caller.owner());
-            }
-            ctx.next();
-        } catch (ClodException limited) {
-            ErrorReplies.send(ctx.response(), limited);
         }
     }
 
