@@ -1,16 +1,12 @@
 package dev.clod.server;
 
 import dev.clod.gateway.account.AccountStore;
+import dev.clod.gateway.account.KeyMaterial;
 import dev.clod.gateway.account.KeyOwner;
 import dev.clod.gateway.account.Project;
 import dev.clod.gateway.api.AuthenticationException;
 import dev.clod.gateway.routing.Strategy;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 
@@ -40,9 +36,6 @@ public final class ApiKeys {
             return owner == null ? null : owner.project();
         }
     }
-
-    private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Map<String, Caller> byHash = new HashMap<>();
     private volatile AccountStore accounts;
@@ -96,11 +89,7 @@ public final class ApiKeys {
 
     /** A new random key, {@code sk-clod-} followed by 40 letters and digits. */
     public static String generate() {
-        StringBuilder key = new StringBuilder("sk-clod-");
-        for (int i = 0; i < 40; i++) {
-            key.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
-        }
-        return key.toString();
+        return KeyMaterial.newSecret();
     }
 
     /** Enough of a key to recognise it in an error message, never enough to use it. */
@@ -121,11 +110,6 @@ public final class ApiKeys {
     }
 
     private static String hash(String secret) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", impossible);
-        }
+        return KeyMaterial.hash(secret);
     }
 }

@@ -6,14 +6,19 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
-/** Random ids and secrets, and the one-way hash under which a secret is stored. */
-final class KeyMaterial {
+/**
+ * Random ids and secrets, and the one-way hash under which a secret is stored. The server's admin
+ * and static keys use the same secrets and hash as the keys of projects.
+ */
+public final class KeyMaterial {
 
     static final String SECRET_PREFIX = "sk-clod-";
     static final int SECRET_RANDOM_CHARS = 40;
     static final int DISPLAY_PREFIX = 12;
     private static final int ID_RANDOM_CHARS = 20;
     private static final char[] BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
+
+    private static final KeyMaterial SHARED = new KeyMaterial(new SecureRandom());
 
     private final SecureRandom random;
 
@@ -34,6 +39,11 @@ final class KeyMaterial {
         return SECRET_PREFIX + base62(SECRET_RANDOM_CHARS);
     }
 
+    /** A new secret from a shared strong random source, for keys made outside the account store. */
+    public static String newSecret() {
+        return SHARED.secret();
+    }
+
     /** What a list may show of a secret. */
     static String displayPrefix(String secret) {
         return secret.substring(0, DISPLAY_PREFIX);
@@ -43,7 +53,7 @@ final class KeyMaterial {
      * Hex SHA-256 of the secret. A fast hash is enough: the secret is random and long, so there is
      * nothing for a slow password hash to protect, and it runs on every request.
      */
-    static String hash(String secret) {
+    public static String hash(String secret) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
