@@ -10,6 +10,8 @@ import dev.clod.gateway.config.GatewayConfig;
 import dev.clod.gateway.config.ProviderConfig;
 import dev.clod.gateway.engine.ChatEngine;
 import dev.clod.gateway.engine.ProviderFactory;
+import dev.clod.gateway.market.EnergyMarket;
+import dev.clod.gateway.pricing.PriceBoard;
 import dev.clod.gateway.pricing.PriceQuote;
 import dev.clod.gateway.pricing.Pricer;
 import dev.clod.gateway.provider.ChatProvider;
@@ -46,6 +48,7 @@ public final class Gateway implements AutoCloseable {
     private final Catalog catalog;
     private final Map<String, ChatProvider> providers;
     private final Pricer pricer;
+    private final EnergyMarket energy;
     private final Router router;
     private final ChatEngine engine;
     private final UsageTally tally = new UsageTally();
@@ -58,14 +61,25 @@ public final class Gateway implements AutoCloseable {
             Router router,
             Strategy defaultStrategy,
             Clock clock,
-            ScheduledExecutorService scheduler) {
+            ScheduledExecutorService scheduler,
+            Pricer pricer,
+            EnergyMarket energy) {
         this.catalog = catalog;
         this.providers = providers;
-        this.pricer = new Pricer();
+        this.pricer = pricer;
+        this.energy = energy;
         this.router = router;
         this.scheduler = scheduler;
         this.engine = new ChatEngine(
-                catalog, providers, pricer, router, defaultStrategy, this::record, clock, System::nanoTime);
+                catalog,
+                providers,
+                pricer,
+                energy.prices(),
+                router,
+                defaultStrategy,
+                this::record,
+                clock,
+                System::nanoTime);
     }
 
     /** A gateway for a loaded configuration, with its time taken from {@code clock}. */
@@ -95,7 +109,24 @@ public final class Gateway implements AutoCloseable {
                 }
             }
         }
-        return new Gateway(config.catalog(), Map.copyOf(providers), router, config.defaultStrategy(), clock, scheduler);
+        Pricer pricer = new Pricer();
+        EnergyMarket energy;
+        try {
+            energy = EnergyMarket.start(config.catalog(), config.sites(), config.energy(), pricer, clock);
+        } catch (RuntimeException e) {
+            scheduler.shutdownNow();
+            providers.values().forEach(ChatProvider::close);
+            throw e;
+        }
+        return new Gateway(
+                config.catalog(),
+                Map.copyOf(providers),
+                router,
+                config.defaultStrategy(),
+                clock,
+                scheduler,
+                pricer,
+                energy);
     }
 
     /**
@@ -151,6 +182,11 @@ public final class Gateway implements AutoCloseable {
         return stages.length == 1 ? stages[0].thenApply(ignored -> null) : CompletableFuture.allOf(stages);
     }
 
+    /** Site electricity prices, price history and cheap windows. */
+    public EnergyMarket energy() {
+        return energy;
+    }
+
     public Catalog catalog() {
         return catalog;
     }
@@ -174,7 +210,9 @@ public final class Gateway implements AutoCloseable {
     }
 
     private ModelListing listing(Model model) {
+        PriceBoard board = energy.board();
         PriceQuote cheapest = null;
+        Deployment cheapestAt = null;
         Set<String> reasons = new LinkedHashSet<>();
         Set<String> owners = new LinkedHashSet<>();
         for (Deployment deployment : model.deployments()) {
@@ -184,19 +222,30 @@ public final class Gateway implements AutoCloseable {
                 reasons.add(provider.unavailableReason());
                 continue;
             }
-            PriceQuote quote = pricer.quote(model, deployment);
-            if (cheapest == null || quote.expectedCost(1, 1).compareTo(cheapest.expectedCost(1, 1)) < 0) {
+            PriceQuote quote = pricer.quote(board, model, deployment);
+            // The blend of three input tokens to one output token; by cost to serve, so that a free
+            // model is listed at the site it would be routed to.
+            if (cheapest == null || quote.expectedCost(3, 1).compareTo(cheapest.expectedCost(3, 1)) < 0) {
                 cheapest = quote;
+                cheapestAt = deployment;
             }
         }
         boolean available = cheapest != null;
         String ownedBy = owners.size() == 1 ? owners.iterator().next() : "clod";
-        return new ModelListing(model, available, available ? null : String.join("; ", reasons), cheapest, ownedBy);
+        return new ModelListing(
+                model,
+                available,
+                available ? null : String.join("; ", reasons),
+                cheapest,
+                ownedBy,
+                cheapestAt == null ? null : cheapestAt.site(),
+                board.asOf());
     }
 
     @Override
     public void close() {
         providers.values().forEach(ChatProvider::close);
+        energy.close();
         scheduler.shutdownNow();
     }
 }

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clod.gateway.testing.ShippedPrices;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,18 +55,36 @@ class EmbeddedDefaultIT {
     }
 
     @Test
-    void eachStrategyPicksADifferentDeploymentOfTheSameModel() throws Exception {
-        String price = provider("llama-3.1-8b@price");
-        String latency = provider("llama-3.1-8b@latency");
-        String tokenRate = provider("llama-3.1-8b@tokenrate");
-
-        assertThat(price).isEqualTo("sim-los-angeles");
-        assertThat(latency).isEqualTo("sim-dallas");
-        assertThat(tokenRate).isEqualTo("sim-ashburn");
-        assertThat(provider("llama-3.1-8b@latency@price")).isEqualTo(provider("llama-3.1-8b@price@latency"));
+    void latencyAndTokenRatePickTheQuickestAndTheFastestSite() throws Exception {
+        assertThat(provider(chat("llama-3.1-8b@latency"))).isEqualTo("sim-dallas");
+        assertThat(provider(chat("llama-3.1-8b@tokenrate"))).isEqualTo("sim-tulsa");
+        assertThat(provider(chat("llama-3.1-8b@latency@price")))
+                .isEqualTo(provider(chat("llama-3.1-8b@price@latency")));
     }
 
-    private static String provider(String model) throws Exception {
+    @Test
+    void priceNamesTheSiteTheShippedTracesMakeCheapestAtTheReplayedInstant() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> answer = chat("llama-3.1-8b@price");
+            Instant pricedAt = Instant.parse(
+                    answer.headers().firstValue("x-clod-priced-at").orElseThrow());
+            String site = answer.headers().firstValue("x-clod-site").orElseThrow();
+
+            // The demo replays summer 2024 from a week into the data.
+            assertThat(pricedAt).isAfterOrEqualTo(Instant.parse("2024-08-12T12:00:00Z"));
+            assertThat(ShippedPrices.meterPrice(site, pricedAt))
+                    .as("site %s at %s", site, pricedAt)
+                    .isEqualByComparingTo(ShippedPrices.meterPrice(
+                            ShippedPrices.cheapestSite(List.of("dallas", "tulsa", "los-angeles"), pricedAt), pricedAt));
+            assertThat(provider(answer)).isEqualTo("sim-" + site);
+        }
+    }
+
+    private static String provider(HttpResponse<String> answer) {
+        return answer.headers().firstValue("x-clod-provider").orElseThrow();
+    }
+
+    private static HttpResponse<String> chat(String model) throws Exception {
         HttpResponse<String> response = HTTP.send(
                 HttpRequest.newBuilder(URI.create(server.baseUrl() + "/chat/completions"))
                         .header("authorization", "Bearer " + RunningServer.ADMIN_KEY)
@@ -75,7 +96,7 @@ class EmbeddedDefaultIT {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return response.headers().firstValue("x-clod-provider").orElseThrow();
+        return response;
     }
 
     private static HttpResponse<String> get(String path) throws Exception {

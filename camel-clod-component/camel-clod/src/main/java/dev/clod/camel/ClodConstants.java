@@ -59,6 +59,13 @@ public final class ClodConstants {
 
     @Metadata(
             label = "producer",
+            description = "Out: the instant of the prices the request was routed and billed at, ISO-8601 UTC;"
+                    + " the energy clock's, which replays past prices in the demo catalog.",
+            javaType = "String")
+    public static final String PRICED_AT = "CamelClodPricedAt";
+
+    @Metadata(
+            label = "producer",
             description = "Out: the id the gateway knows the request by (the last request of a tool loop).",
             javaType = "String")
     public static final String REQUEST_ID = "CamelClodRequestId";
@@ -135,6 +142,7 @@ public final class ClodConstants {
         SITE,
         STRATEGY,
         ROUTE,
+        PRICED_AT,
         REQUEST_ID,
         PROMPT_TOKENS,
         COMPLETION_TOKENS,

@@ -15,7 +15,8 @@ record RouteHeaders(
         String deployment,
         String site,
         String strategy,
-        String route) {
+        String route,
+        String pricedAt) {
 
     static RouteHeaders of(RouteInfo route) {
         return new RouteHeaders(
@@ -25,7 +26,8 @@ record RouteHeaders(
                 route.deployment().id(),
                 route.site(),
                 route.strategy().label(),
-                route.decision().header());
+                route.decision().header(),
+                route.pricedAt().toString());
     }
 
     static RouteHeaders of(HttpHeaders headers) {
@@ -36,7 +38,8 @@ record RouteHeaders(
                 headers.firstValue("x-clod-deployment").orElse(null),
                 headers.firstValue("x-clod-site").orElse(null),
                 headers.firstValue("x-clod-strategy").orElse(null),
-                headers.firstValue("x-clod-route").orElse(null));
+                headers.firstValue("x-clod-route").orElse(null),
+                headers.firstValue("x-clod-priced-at").orElse(null));
     }
 
     void applyTo(Message message) {
@@ -47,6 +50,7 @@ record RouteHeaders(
         put(message, ClodConstants.SITE, site);
         put(message, ClodConstants.STRATEGY, strategy);
         put(message, ClodConstants.ROUTE, route);
+        put(message, ClodConstants.PRICED_AT, pricedAt);
     }
 
     private static void put(Message message, String name, Object value) {

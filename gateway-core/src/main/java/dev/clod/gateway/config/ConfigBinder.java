@@ -2,8 +2,10 @@ package dev.clod.gateway.config;
 
 import dev.clod.gateway.catalog.Catalog;
 import dev.clod.gateway.catalog.Model;
+import dev.clod.gateway.catalog.Site;
 import dev.clod.gateway.routing.Objective;
 import dev.clod.gateway.routing.Strategy;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,8 +15,17 @@ import java.util.Map;
 /** Binds a parsed YAML tree into a {@link GatewayConfig}, collecting every problem before failing. */
 final class ConfigBinder {
 
-    static final List<String> KEYS =
-            List.of("server", "database", "usage", "admin_key", "default_strategy", "api_keys", "providers", "models");
+    static final List<String> KEYS = List.of(
+            "server",
+            "database",
+            "usage",
+            "admin_key",
+            "default_strategy",
+            "api_keys",
+            "sites",
+            "energy",
+            "providers",
+            "models");
     static final List<String> SERVER_KEYS = List.of("host", "port", "max_body_bytes");
     static final List<String> DATABASE_KEYS = List.of("url");
     static final List<String> USAGE_KEYS = List.of("durability", "max_delay_ms", "retention_days");
@@ -22,15 +33,21 @@ final class ConfigBinder {
 
     private final Binding binding;
     private final Map<String, String> env;
+    private final Path baseDirectory;
 
-    private ConfigBinder(Map<String, String> env) {
+    private ConfigBinder(Map<String, String> env, Path baseDirectory) {
         this.binding = new Binding(new Problems(), new EnvSubstitution(env));
         this.env = env;
+        this.baseDirectory = baseDirectory;
     }
 
-    /** @throws ConfigException listing every problem found, each with its path */
-    static GatewayConfig bind(Object tree, String source, Map<String, String> env) {
-        return new ConfigBinder(env).bind(tree, source);
+    /**
+     * @param baseDirectory what relative file paths in the configuration are relative to; null for the
+     *     working directory
+     * @throws ConfigException listing every problem found, each with its path
+     */
+    static GatewayConfig bind(Object tree, String source, Map<String, String> env, Path baseDirectory) {
+        return new ConfigBinder(env, baseDirectory).bind(tree, source);
     }
 
     private GatewayConfig bind(Object tree, String source) {
@@ -43,8 +60,11 @@ final class ConfigBinder {
         String adminKey = root.text("admin_key");
         Strategy defaultStrategy = strategy(root.path("default_strategy"), root.node("default_strategy"));
         List<ApiKeyConfig> apiKeys = apiKeys(root.list("api_keys"));
+        EnergyBinder energyBinder = new EnergyBinder(binding, baseDirectory);
+        Map<String, Site> sites = energyBinder.sites(root.list("sites"));
+        EnergySettings energy = energyBinder.energy(root.section("energy", EnergyBinder.ENERGY_KEYS), sites);
         ProviderBinder.Bound providers = new ProviderBinder(binding).bind(root.requiredList("providers"));
-        List<Model> models = new ModelBinder(binding, providers).bind(root.requiredList("models"));
+        List<Model> models = new ModelBinder(binding, providers, sites).bind(root.requiredList("models"));
 
         EnvOverrides overrides = new EnvOverrides(env, binding);
         server = overrides.server(server);
@@ -66,7 +86,9 @@ final class ConfigBinder {
                 apiKeys,
                 new ArrayList<>(providers.providers().values()),
                 catalog,
-                store);
+                store,
+                List.copyOf(sites.values()),
+                energy);
     }
 
     private StoreSettings store(Section database, Section usage) {

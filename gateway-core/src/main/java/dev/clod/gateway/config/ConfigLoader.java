@@ -32,7 +32,11 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new ConfigException(file.toString(), List.of("cannot read the file: " + e), e);
         }
-        return parse(text, file.toString(), env);
+        return ConfigBinder.bind(
+                YamlTree.parse(text, file.toString()),
+                file.toString(),
+                env,
+                file.toAbsolutePath().getParent());
     }
 
     /**
@@ -41,7 +45,7 @@ public final class ConfigLoader {
      * @param sourceName names the text in error messages, e.g. a file name
      */
     public static GatewayConfig parse(String yaml, String sourceName, Map<String, String> env) {
-        return ConfigBinder.bind(YamlTree.parse(yaml, sourceName), sourceName, env);
+        return ConfigBinder.bind(YamlTree.parse(yaml, sourceName), sourceName, env, null);
     }
 
     /**

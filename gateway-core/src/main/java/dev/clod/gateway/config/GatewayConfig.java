@@ -1,6 +1,7 @@
 package dev.clod.gateway.config;
 
 import dev.clod.gateway.catalog.Catalog;
+import dev.clod.gateway.catalog.Site;
 import dev.clod.gateway.routing.Strategy;
 import java.util.List;
 import java.util.Objects;
@@ -15,6 +16,8 @@ import java.util.Optional;
  * @param apiKeys static bearer keys, in configuration order
  * @param providers upstream APIs, in configuration order
  * @param store the database and how usage is recorded
+ * @param sites the data centers hosted deployments run at, in configuration order
+ * @param energy where the sites' electricity prices come from
  */
 public record GatewayConfig(
         ServerSettings server,
@@ -23,7 +26,9 @@ public record GatewayConfig(
         List<ApiKeyConfig> apiKeys,
         List<ProviderConfig> providers,
         Catalog catalog,
-        StoreSettings store) {
+        StoreSettings store,
+        List<Site> sites,
+        EnergySettings energy) {
 
     public GatewayConfig {
         Objects.requireNonNull(server, "server");
@@ -32,19 +37,36 @@ public record GatewayConfig(
         providers = List.copyOf(providers);
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(store, "store");
+        sites = List.copyOf(sites);
+        Objects.requireNonNull(energy, "energy");
+    }
+
+    /** A configuration without sites or energy feeds: every price is fixed. */
+    public GatewayConfig(
+            ServerSettings server,
+            String adminKey,
+            Strategy defaultStrategy,
+            List<ApiKeyConfig> apiKeys,
+            List<ProviderConfig> providers,
+            Catalog catalog,
+            StoreSettings store) {
+        this(server, adminKey, defaultStrategy, apiKeys, providers, catalog, store, List.of(), EnergySettings.NONE);
     }
 
     /** The same configuration served on other settings, e.g. a free port in tests. */
     public GatewayConfig withServer(ServerSettings newServer) {
-        return new GatewayConfig(newServer, adminKey, defaultStrategy, apiKeys, providers, catalog, store);
+        return new GatewayConfig(
+                newServer, adminKey, defaultStrategy, apiKeys, providers, catalog, store, sites, energy);
     }
 
     public GatewayConfig withAdminKey(String newAdminKey) {
-        return new GatewayConfig(server, newAdminKey, defaultStrategy, apiKeys, providers, catalog, store);
+        return new GatewayConfig(
+                server, newAdminKey, defaultStrategy, apiKeys, providers, catalog, store, sites, energy);
     }
 
     public GatewayConfig withStore(StoreSettings newStore) {
-        return new GatewayConfig(server, adminKey, defaultStrategy, apiKeys, providers, catalog, newStore);
+        return new GatewayConfig(
+                server, adminKey, defaultStrategy, apiKeys, providers, catalog, newStore, sites, energy);
     }
 
     /** The provider with this id, or empty. */
@@ -56,7 +78,7 @@ public record GatewayConfig(
     public String toString() {
         return "GatewayConfig[server=" + server + ", adminKey=" + (adminKey == null ? "none" : "***")
                 + ", defaultStrategy=" + defaultStrategy + ", apiKeys=" + apiKeys + ", providers=" + providers
-                + ", catalog=" + catalog + ", store="
+                + ", catalog=" + catalog + ", sites=" + sites + ", energy=" + energy + ", store="
                 + store.databaseUrl().replaceAll("password=[^&;]*", "password=***")
                 + "]";
     }

@@ -4,8 +4,13 @@ import dev.clod.gateway.catalog.Capability;
 import dev.clod.gateway.catalog.Catalog;
 import dev.clod.gateway.catalog.Category;
 import dev.clod.gateway.catalog.Deployment;
+import dev.clod.gateway.catalog.DeploymentPricing;
 import dev.clod.gateway.catalog.ListPrice;
 import dev.clod.gateway.catalog.Model;
+import dev.clod.gateway.catalog.Site;
+import dev.clod.gateway.energy.EnergyProfile;
+import dev.clod.gateway.energy.FixedCost;
+import dev.clod.gateway.energy.SitePricing;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -21,8 +26,10 @@ final class ModelBinder {
 
     static final List<String> KEYS = List.of(
             "id", "name", "aliases", "category", "context_window", "max_output_tokens", "capabilities", "deployments");
-    static final List<String> DEPLOYMENT_KEYS = List.of("provider", "upstream_model", "price_per_1m");
+    static final List<String> DEPLOYMENT_KEYS =
+            List.of("provider", "upstream_model", "price_per_1m", "energy", "fixed_per_1m", "margin");
     static final List<String> PRICE_KEYS = List.of("input", "output");
+    static final List<String> ENERGY_KEYS = List.of("kwh_per_1m_input", "kwh_per_1m_output");
 
     static final int DEFAULT_MAX_OUTPUT_TOKENS = 4096;
 
@@ -31,6 +38,7 @@ final class ModelBinder {
 
     private final Binding binding;
     private final ProviderBinder.Bound providers;
+    private final Map<String, Site> sites;
     /** Lookup key of every id, name and alias seen so far, with the model it names. */
     private final Map<String, Owner> namesInUse = new HashMap<>();
     /** Path of the first model with each id. */
@@ -39,9 +47,10 @@ final class ModelBinder {
     /** @param modelPath tells two entries with the same id apart */
     private record Owner(String modelPath, String modelId) {}
 
-    ModelBinder(Binding binding, ProviderBinder.Bound providers) {
+    ModelBinder(Binding binding, ProviderBinder.Bound providers, Map<String, Site> sites) {
         this.binding = binding;
         this.providers = providers;
+        this.sites = sites;
     }
 
     List<Model> bind(List<Section.Item> items) {
@@ -171,18 +180,83 @@ final class ModelBinder {
                 }
             }
             String upstream = section.text("upstream_model");
-            ListPrice price = price(section, category);
-            if (provider != null && price != null) {
+            DeploymentPricing pricing =
+                    section.has("energy") ? energyPricing(section, category, provider) : listed(section, category);
+            if (provider != null && pricing != null) {
                 deployments.add(new Deployment(
                         modelId + "/" + providerId,
                         modelId,
                         providerId,
                         upstream == null ? modelId : upstream.strip(),
                         provider.site(),
-                        price));
+                        pricing));
             }
         }
         return deployments;
+    }
+
+    private DeploymentPricing listed(Section deployment, Category category) {
+        for (String key : List.of("fixed_per_1m", "margin")) {
+            if (deployment.has(key)) {
+                binding.problem(
+                        deployment.path(key), "only a deployment priced by its site's energy (energy:) takes " + key);
+            }
+        }
+        ListPrice price = price(deployment, category);
+        return price == null ? null : new DeploymentPricing.Listed(price);
+    }
+
+    /**
+     * A hosted (or free) deployment priced from its site's electricity: {@code energy} in kWh per
+     * million tokens, optional {@code fixed_per_1m} and {@code margin}.
+     */
+    private DeploymentPricing energyPricing(Section deployment, Category category, ProviderConfig provider) {
+        if (category == Category.PROXIED) {
+            binding.problem(
+                    deployment.path("energy"),
+                    "a proxied model is priced by its provider's list (price_per_1m), not by energy");
+            return null;
+        }
+        if (deployment.has("price_per_1m")) {
+            binding.problem(deployment.path("price_per_1m"), "give either price_per_1m or energy, not both");
+            return null;
+        }
+        Section energy = deployment.section("energy", ENERGY_KEYS);
+        BigDecimal kwhInput = energy == null ? null : energy.requiredDecimal("kwh_per_1m_input", true);
+        BigDecimal kwhOutput = energy == null ? null : energy.requiredDecimal("kwh_per_1m_output", true);
+        FixedCost fixed = FixedCost.NONE;
+        Section fixedSection = deployment.section("fixed_per_1m", PRICE_KEYS);
+        if (fixedSection != null) {
+            BigDecimal input = fixedSection.requiredDecimal("input", true);
+            BigDecimal output = fixedSection.requiredDecimal("output", true);
+            fixed = input == null || output == null ? null : new FixedCost(input, output);
+        }
+        BigDecimal margin = deployment.decimal("margin", true);
+        Site site = null;
+        if (provider != null) {
+            if (provider.site() == null) {
+                binding.problem(
+                        deployment.path("energy"),
+                        "provider " + provider.id()
+                                + " has no site: an energy-priced deployment runs at a site (providers[].site)");
+            } else {
+                site = sites.get(provider.site());
+                if (site == null) {
+                    binding.problem(
+                            deployment.path("provider"),
+                            "provider " + provider.id() + " is at site \"" + provider.site()
+                                    + "\", which is not declared under sites (declared: "
+                                    + (sites.isEmpty() ? "none" : String.join(", ", sites.keySet())) + ")");
+                }
+            }
+        }
+        if (kwhInput == null || kwhOutput == null || fixed == null || site == null) {
+            return null;
+        }
+        return new DeploymentPricing.EnergyBased(
+                site,
+                new SitePricing(
+                        new EnergyProfile(kwhInput, kwhOutput), fixed, margin == null ? BigDecimal.ZERO : margin));
     }
 
     private ListPrice price(Section deployment, Category category) {
@@ -191,7 +265,7 @@ final class ModelBinder {
             if (category != null) {
                 binding.problem(
                         deployment.path("price_per_1m"),
-                        "required key is missing (only a free model may omit its price)");
+                        "required key is missing (only a free model may omit its price; a hosted one may give energy instead)");
             }
             return null;
         }

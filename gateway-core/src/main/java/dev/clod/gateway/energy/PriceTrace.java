@@ -154,6 +154,25 @@ public final class PriceTrace {
     }
 
     /**
+     * The last price that started at or before the instant, whether or not its interval still runs:
+     * the price a site last knew. Empty before the first interval. O(log n).
+     */
+    public Optional<EnergyPrice> latestAtOrBefore(Instant instant) {
+        Objects.requireNonNull(instant, "instant");
+        int found = Arrays.binarySearch(starts, instant);
+        int index = found >= 0 ? found : -found - 2;
+        return index < 0 ? Optional.empty() : Optional.of(prices.get(index));
+    }
+
+    /** The first price that starts after the instant, if the series has one. O(log n). */
+    public Optional<EnergyPrice> nextAfter(Instant instant) {
+        Objects.requireNonNull(instant, "instant");
+        int found = Arrays.binarySearch(starts, instant);
+        int index = found >= 0 ? found + 1 : -found - 1;
+        return index < starts.length ? Optional.of(prices.get(index)) : Optional.empty();
+    }
+
+    /**
      * The prices whose intervals overlap {@code [from, to)}, sorted by start; empty when {@code from}
      * equals {@code to}.
      *

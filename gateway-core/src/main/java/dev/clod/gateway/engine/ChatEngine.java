@@ -6,6 +6,7 @@ import dev.clod.gateway.ChatStreamObserver;
 import dev.clod.gateway.api.ChatRequest;
 import dev.clod.gateway.api.ClodException;
 import dev.clod.gateway.catalog.Catalog;
+import dev.clod.gateway.pricing.LivePrices;
 import dev.clod.gateway.pricing.Pricer;
 import dev.clod.gateway.provider.ChatProvider;
 import dev.clod.gateway.provider.StreamHandle;
@@ -31,12 +32,13 @@ public final class ChatEngine {
             Catalog catalog,
             Map<String, ChatProvider> providers,
             Pricer pricer,
+            LivePrices prices,
             Router router,
             Strategy defaultStrategy,
             UsageSink usage,
             Clock clock,
             LongSupplier ticker) {
-        this.planner = new RoutePlanner(catalog, providers, pricer, router, defaultStrategy);
+        this.planner = new RoutePlanner(catalog, providers, pricer, prices, router, defaultStrategy);
         this.engine = new Engine(Map.copyOf(providers), pricer, router, usage, clock, ticker, MAX_ATTEMPTS);
     }
 

@@ -96,9 +96,15 @@ final class CompletionCall {
         // Without a stream the whole answer is the first thing the client sees, so its arrival is the
         // time to first token this deployment gave, and no token rate can be measured.
         engine.router().recordSuccess(deployment.id(), elapsed, response.usage().completionTokens(), null);
-        Cost cost = engine.pricer().quote(model, deployment).costOf(response.usage());
-        RouteInfo route =
-                new RouteInfo(options.requestId(), model, deployment, plan.strategy(), plan.decision(), index + 1);
+        Cost cost = plan.quote(engine.pricer(), model, deployment).costOf(response.usage());
+        RouteInfo route = new RouteInfo(
+                options.requestId(),
+                model,
+                deployment,
+                plan.strategy(),
+                plan.decision(),
+                index + 1,
+                plan.board().asOf());
         ChatResponse answer = response.withModel(model.id()).withId("chatcmpl-" + options.requestId());
         Duration total = Duration.ofNanos(engine.ticker().getAsLong() - startedNanos);
         // The answer goes out only once its usage is recorded as durably as the sinks promise.

@@ -13,6 +13,8 @@ import dev.clod.gateway.catalog.Capability;
 import dev.clod.gateway.catalog.Catalog;
 import dev.clod.gateway.catalog.Deployment;
 import dev.clod.gateway.catalog.Model;
+import dev.clod.gateway.pricing.LivePrices;
+import dev.clod.gateway.pricing.PriceBoard;
 import dev.clod.gateway.pricing.Pricer;
 import dev.clod.gateway.pricing.TokenEstimator;
 import dev.clod.gateway.provider.ChatProvider;
@@ -41,6 +43,7 @@ public final class RoutePlanner {
     private final Catalog catalog;
     private final Map<String, ChatProvider> providers;
     private final Pricer pricer;
+    private final LivePrices prices;
     private final Router router;
     private final Strategy defaultStrategy;
 
@@ -48,11 +51,13 @@ public final class RoutePlanner {
             Catalog catalog,
             Map<String, ChatProvider> providers,
             Pricer pricer,
+            LivePrices prices,
             Router router,
             Strategy defaultStrategy) {
         this.catalog = catalog;
         this.providers = Map.copyOf(providers);
         this.pricer = pricer;
+        this.prices = prices;
         this.router = router;
         this.defaultStrategy = defaultStrategy;
     }
@@ -71,6 +76,7 @@ public final class RoutePlanner {
                     "model_not_allowed");
         }
         Needs needs = Needs.of(request);
+        PriceBoard board = prices.board();
 
         List<Candidate> candidates = new ArrayList<>();
         Map<String, Model> modelsById = new HashMap<>();
@@ -92,14 +98,15 @@ public final class RoutePlanner {
                         needs.outputLimit == null ? DEFAULT_EXPECTED_OUTPUT_TOKENS : needs.outputLimit,
                         model.maxOutputTokens());
                 candidates.add(new Candidate(
-                        deployment, pricer.quote(model, deployment).expectedCost(needs.promptTokens, expectedOutput)));
+                        deployment,
+                        pricer.quote(board, model, deployment).expectedCost(needs.promptTokens, expectedOutput)));
                 modelsById.put(model.id(), model);
             }
         }
         if (candidates.isEmpty()) {
             throw noCandidate(request.model(), models.size() == 1, incapable, unavailable);
         }
-        return new RoutePlan(request.model(), strategy, router.route(candidates, strategy), modelsById);
+        return new RoutePlan(request.model(), strategy, router.route(candidates, strategy), modelsById, board);
     }
 
     private static List<Model> allowed(List<Model> models, CallOptions options) {

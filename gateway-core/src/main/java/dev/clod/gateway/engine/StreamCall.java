@@ -167,7 +167,7 @@ final class StreamCall {
             Duration ttft = Duration.ofNanos(firstChunkNanos - attemptStartedNanos);
             Duration generation = Duration.ofNanos(now - firstChunkNanos);
             engine.router().recordSuccess(deployment.id(), ttft, finalUsage.completionTokens(), generation);
-            Cost cost = engine.pricer().quote(model, deployment).costOf(finalUsage);
+            Cost cost = plan.quote(engine.pricer(), model, deployment).costOf(finalUsage);
             Duration total = Duration.ofNanos(now - startedNanos);
             Duration sinceRequest = Duration.ofNanos(firstChunkNanos - startedNanos);
             StreamSummary summary = new StreamSummary(finalUsage, estimated, cost, finishReason, sinceRequest, total);
@@ -214,7 +214,13 @@ final class StreamCall {
                 started = true;
                 firstChunkNanos = engine.ticker().getAsLong();
                 route = new RouteInfo(
-                        options.requestId(), model, deployment, plan.strategy(), plan.decision(), index + 1);
+                        options.requestId(),
+                        model,
+                        deployment,
+                        plan.strategy(),
+                        plan.decision(),
+                        index + 1,
+                        plan.board().asOf());
                 observer.onStart(route);
             }
         }

@@ -7,6 +7,7 @@ import dev.clod.gateway.api.Usage;
 import dev.clod.gateway.catalog.Deployment;
 import dev.clod.gateway.pricing.Cost;
 import dev.clod.gateway.usage.UsageRecord;
+import java.math.BigDecimal;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,8 @@ final class UsageRecords {
             Duration duration,
             boolean stream) {
         Deployment deployment = route.deployment();
+        BigDecimal energyKwh =
+                plan.quote(engine.pricer(), route.model(), deployment).energyKwhOf(usage);
         return new UsageRecord(
                 route.requestId(),
                 engine.clock().instant(),
@@ -46,7 +49,8 @@ final class UsageRecords {
                 duration,
                 stream,
                 200,
-                null);
+                null,
+                energyKwh);
     }
 
     /**

@@ -13,14 +13,31 @@ import java.util.Objects;
  * @param feeRate the routing fee as a fraction of the upstream price (0.05 for proxied models)
  * @param billed whether the caller pays at all; free models cost the caller nothing but are still
  *     routed by what they cost us
+ * @param energy what a million tokens draw at the deployment's site, for hosted deployments with an
+ *     energy profile; null otherwise
  */
-public record PriceQuote(ListPrice upstream, BigDecimal feeRate, boolean billed) {
+public record PriceQuote(ListPrice upstream, BigDecimal feeRate, boolean billed, EnergyUse energy) {
 
     private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
 
     public PriceQuote {
         Objects.requireNonNull(upstream, "upstream");
         Objects.requireNonNull(feeRate, "feeRate");
+    }
+
+    /** A quote without an energy figure. */
+    public PriceQuote(ListPrice upstream, BigDecimal feeRate, boolean billed) {
+        this(upstream, feeRate, billed, null);
+    }
+
+    /** The kWh a finished request used at the site, or null when the deployment has no energy profile. */
+    public BigDecimal energyKwhOf(Usage usage) {
+        return energy == null ? null : energy.kwhOf(usage);
+    }
+
+    /** What the caller sees per million tokens: the upstream price with the fee, or zero if free. */
+    public ListPrice userPrice() {
+        return new ListPrice(userInputPer1m(), userOutputPer1m());
     }
 
     /** The price per million input tokens the caller sees (zero for free models). */

@@ -26,13 +26,19 @@ class ConfigErrorsTest {
     static Stream<Arguments> unknownKeys() {
         return Stream.of(
                 bad(
-                        "sites are not in this release",
-                        "sites: []\n" + VALID,
-                        "sites: unknown key (valid keys: server, database, usage, admin_key, default_strategy, api_keys, providers, models)"),
+                        "site",
+                        "sites: [{id: a, grid_location: x, pue: 1.2, region: y}]\nenergy: {feeds: [{kind: fixed, prices: {x: 1}}]}\n"
+                                + VALID,
+                        "sites[0].region: unknown key (valid keys: id, grid_location, pue)"),
                 bad(
-                        "energy is not in this release",
-                        "energy: {feeds: []}\n" + VALID,
-                        "energy: unknown key (valid keys: server, database, usage, admin_key, default_strategy, api_keys, providers, models)"),
+                        "energy",
+                        "energy: {feeds: [], clok: {speed: 2}}\n" + VALID,
+                        "energy.clok: unknown key (valid keys: feeds, clock, max_age_minutes, fallback_usd_per_mwh); did you mean clock?"),
+                bad(
+                        "feed",
+                        "energy: {feeds: [{kind: csv, file: x.csv}]}\n" + VALID,
+                        "energy.feeds[0].file: unknown key (valid keys: kind, path, locations, url, poll_seconds, "
+                                + "retention_days, headers, prices)"),
                 bad(
                         "database",
                         "database: {url: x, user: y}\n" + VALID,
@@ -41,7 +47,7 @@ class ConfigErrorsTest {
                         "misspelt top-level key",
                         "provider: []\n" + VALID,
                         "provider: unknown key (valid keys: server, database, usage, admin_key, default_strategy, "
-                                + "api_keys, providers, models); did you mean providers?"),
+                                + "api_keys, sites, energy, providers, models); did you mean providers?"),
                 bad(
                         "server",
                         "server: {port: 80, hots: x}\n" + VALID,
@@ -67,9 +73,10 @@ class ConfigErrorsTest {
                         "deployment",
                         SIM + """
                         models: [{id: m, category: free, context_window: 100, max_output_tokens: 10,
-                                  deployments: [{provider: sim, energy: {kwh_per_1m_input: 0.004}}]}]
+                                  deployments: [{provider: sim, cost: {input: 0.004}}]}]
                         """,
-                        "models[0].deployments[0].energy: unknown key (valid keys: provider, upstream_model, price_per_1m)"),
+                        "models[0].deployments[0].cost: unknown key (valid keys: provider, upstream_model, price_per_1m, "
+                                + "energy, fixed_per_1m, margin)"),
                 bad(
                         "price",
                         SIM + """
@@ -225,7 +232,7 @@ class ConfigErrorsTest {
                         "hosted price",
                         SIM + "models: [{id: m, category: hosted, context_window: 100, "
                                 + "deployments: [{provider: sim}]}]\n",
-                        "models[0].deployments[0].price_per_1m: required key is missing (only a free model may omit its price)"),
+                        "models[0].deployments[0].price_per_1m: required key is missing (only a free model may omit its price; a hosted one may give energy instead)"),
                 bad(
                         "output price",
                         SIM + "models: [{id: m, category: proxied, context_window: 100, "
@@ -480,9 +487,9 @@ class ConfigErrorsTest {
     @Test
     void namesTheSourceOfASingleProblem() {
         ConfigException error = catchThrowableOfType(
-                ConfigException.class, () -> ConfigLoader.parse("sites: []\n" + VALID, "prod.yaml", Map.of()));
+                ConfigException.class, () -> ConfigLoader.parse("sitez: []\n" + VALID, "prod.yaml", Map.of()));
 
-        assertThat(error.getMessage()).startsWith("prod.yaml: sites: unknown key (valid keys: ");
+        assertThat(error.getMessage()).startsWith("prod.yaml: sitez: unknown key (valid keys: ");
     }
 
     static Stream<Arguments> providerErrorsThatMustNotCascade() {

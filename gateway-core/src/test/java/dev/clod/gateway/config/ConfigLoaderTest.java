@@ -118,7 +118,7 @@ class ConfigLoaderTest {
         assertThat(qwen.name()).isEqualTo("qwen-2.5-7b");
         assertThat(qwen.maxOutputTokens()).isEqualTo(4096);
         assertThat(qwen.capabilities()).isEmpty();
-        assertThat(qwen.deployments()).extracting(Deployment::price).containsOnly(ListPrice.FREE);
+        assertThat(qwen.deployments()).extracting(Deployment::listedPrice).containsOnly(ListPrice.FREE);
         assertThat(config.catalog().deployment("qwen-2.5-7b/sim-boston")).isPresent();
     }
 
@@ -173,7 +173,7 @@ class ConfigLoaderTest {
                 .orElseThrow()
                 .deployments()
                 .get(0)
-                .price()
+                .listedPrice()
                 .inputPer1m();
 
         assertThat(input).isEqualTo(new BigDecimal(expected));

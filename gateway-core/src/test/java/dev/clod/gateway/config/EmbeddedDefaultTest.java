@@ -7,12 +7,13 @@ import dev.clod.gateway.catalog.Category;
 import dev.clod.gateway.catalog.Deployment;
 import dev.clod.gateway.catalog.ListPrice;
 import dev.clod.gateway.catalog.Model;
+import dev.clod.gateway.catalog.Site;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +32,7 @@ class EmbeddedDefaultTest {
                 .extracting(ProviderConfig::id, ProviderConfig::site)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("sim-dallas", "dallas"),
-                        org.assertj.core.groups.Tuple.tuple("sim-ashburn", "ashburn"),
+                        org.assertj.core.groups.Tuple.tuple("sim-tulsa", "tulsa"),
                         org.assertj.core.groups.Tuple.tuple("sim-los-angeles", "los-angeles"),
                         org.assertj.core.groups.Tuple.tuple("sim-chicago", "chicago"),
                         org.assertj.core.groups.Tuple.tuple("sim-new-york", "new-york"),
@@ -47,26 +48,40 @@ class EmbeddedDefaultTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"llama-3.1-8b", "deepseek-v3", "minimax-m2.5"})
-    void cheapestQuickestAndFastestAreThreeDifferentDeployments(String modelId) {
+    void hostedModelsRunAtThreeSitesPricedByTheirEnergy(String modelId) {
         Model model = DEFAULT.catalog().find(modelId).orElseThrow();
         List<Deployment> deployments = model.deployments();
 
-        Deployment cheapest = uniqueBest(
-                deployments, d -> d.price().inputPer1m().add(d.price().outputPer1m()));
         Deployment quickest = uniqueBest(deployments, d -> provider(d).simulatedTtft());
         Deployment fastest = uniqueBest(deployments, d -> -provider(d).simulatedTokensPerSecond());
 
         assertThat(deployments)
                 .hasSize(3)
-                .allSatisfy(d -> assertThat(provider(d).isSimulated()).isTrue());
-        assertThat(Set.of(cheapest.id(), quickest.id(), fastest.id())).hasSize(3);
-        // Cheapest on both input and output, so the choice does not depend on the request's shape.
-        assertThat(deployments).allSatisfy(d -> {
-            assertThat(cheapest.price().inputPer1m())
-                    .isLessThanOrEqualTo(d.price().inputPer1m());
-            assertThat(cheapest.price().outputPer1m())
-                    .isLessThanOrEqualTo(d.price().outputPer1m());
-        });
+                .allSatisfy(d -> assertThat(provider(d).isSimulated()).isTrue())
+                .allSatisfy(d -> assertThat(d.energyPriced()).isTrue());
+        assertThat(deployments).extracting(Deployment::site).doesNotHaveDuplicates();
+        // Which one is cheapest moves with the grids; the quickest and the fastest are fixed.
+        assertThat(quickest.id()).isNotEqualTo(fastest.id());
+    }
+
+    @Test
+    void sixSitesReplayTheShippedTraces() {
+        assertThat(DEFAULT.sites())
+                .extracting(Site::id, Site::gridLocation)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("dallas", "ercot-north"),
+                        org.assertj.core.groups.Tuple.tuple("los-angeles", "caiso-sp15"),
+                        org.assertj.core.groups.Tuple.tuple("chicago", "miso-illinois"),
+                        org.assertj.core.groups.Tuple.tuple("new-york", "nyiso-nyc"),
+                        org.assertj.core.groups.Tuple.tuple("boston", "isone-hub"),
+                        org.assertj.core.groups.Tuple.tuple("tulsa", "spp-south"));
+        assertThat(DEFAULT.energy().feeds()).singleElement().isInstanceOf(FeedSpec.Traces.class);
+        assertThat(DEFAULT.energy().feeds().get(0).locations())
+                .containsExactlyInAnyOrder(
+                        "ercot-north", "caiso-sp15", "miso-illinois", "nyiso-nyc", "isone-hub", "spp-south");
+        // A week into the data, so the 7-day history is full from the start.
+        assertThat(DEFAULT.energy().replay().start()).isEqualTo(Instant.parse("2024-08-12T12:00:00Z"));
+        assertThat(DEFAULT.energy().replay().speed()).isEqualTo(60.0);
     }
 
     @Test
@@ -79,11 +94,6 @@ class EmbeddedDefaultTest {
                         assertModel(m, "deepseek-v3", Category.HOSTED, 131_072, Capability.TOOLS, Capability.JSON));
         assertThat(DEFAULT.catalog().find("MiniMax M2.5").orElseThrow())
                 .satisfies(m -> assertModel(m, "minimax-m2.5", Category.HOSTED, 196_608, Capability.TOOLS));
-        assertThat(DEFAULT.catalog().find("llama-3.1-8b").orElseThrow().deployments())
-                .allSatisfy(d -> {
-                    assertThat(d.price().inputPer1m()).isBetween(new BigDecimal("0.03"), new BigDecimal("0.08"));
-                    assertThat(d.price().outputPer1m()).isBetween(new BigDecimal("0.03"), new BigDecimal("0.08"));
-                });
         assertThat(DEFAULT.catalog().models())
                 .filteredOn(m -> m.category() == Category.HOSTED)
                 .flatExtracting(Model::deployments)
@@ -97,7 +107,8 @@ class EmbeddedDefaultTest {
 
         assertThat(qwen.category()).isEqualTo(Category.FREE);
         assertThat(qwen.deployments()).hasSize(2).allSatisfy(d -> {
-            assertThat(d.price()).isEqualTo(ListPrice.FREE);
+            // Free to the caller, but routed by what serving it costs at each site.
+            assertThat(d.energyPriced()).isTrue();
             assertThat(provider(d).isSimulated()).isTrue();
         });
     }
@@ -140,7 +151,7 @@ class EmbeddedDefaultTest {
         assertThat(model.deployments()).singleElement().satisfies(d -> {
             assertThat(d.providerId()).isEqualTo(providerId);
             assertThat(d.upstreamModel()).isEqualTo(upstream);
-            assertThat(d.price()).isEqualTo(new ListPrice(new BigDecimal(input), new BigDecimal(output)));
+            assertThat(d.listedPrice()).isEqualTo(new ListPrice(new BigDecimal(input), new BigDecimal(output)));
         });
     }
 

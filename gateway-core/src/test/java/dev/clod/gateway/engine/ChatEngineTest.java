@@ -24,6 +24,7 @@ import dev.clod.gateway.catalog.Category;
 import dev.clod.gateway.catalog.Deployment;
 import dev.clod.gateway.catalog.ListPrice;
 import dev.clod.gateway.catalog.Model;
+import dev.clod.gateway.pricing.LivePrices;
 import dev.clod.gateway.pricing.Pricer;
 import dev.clod.gateway.provider.StreamHandle;
 import dev.clod.gateway.routing.Objective;
@@ -103,10 +104,12 @@ class ChatEngineTest {
                 Set.of(),
                 List.of(deployment("locked", "keyless", "1.00")));
         router = new Router(CLOCK, RouterSettings.defaults());
+        Catalog catalog = Catalog.of(List.of(m, plain, locked));
         engine = new ChatEngine(
-                Catalog.of(List.of(m, plain, locked)),
+                catalog,
                 Map.of("cheap", cheap, "mid", mid, "dear", dear, "keyless", keyless),
                 new Pricer(),
+                LivePrices.fixedOnly(catalog, CLOCK),
                 router,
                 Strategy.of(Objective.PRICE),
                 record -> {

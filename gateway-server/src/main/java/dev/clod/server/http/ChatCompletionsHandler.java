@@ -156,7 +156,8 @@ final class ChatCompletionsHandler implements Handler<RoutingContext> {
                 .putHeader("x-clod-provider", route.providerId())
                 .putHeader("x-clod-deployment", route.deployment().id())
                 .putHeader("x-clod-strategy", route.strategy().label())
-                .putHeader("x-clod-route", route.decision().header());
+                .putHeader("x-clod-route", route.decision().header())
+                .putHeader("x-clod-priced-at", route.pricedAt().toString());
         if (route.site() != null) {
             response.putHeader("x-clod-site", route.site());
         }

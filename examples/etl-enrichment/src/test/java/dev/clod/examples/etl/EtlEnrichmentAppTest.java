@@ -38,15 +38,20 @@ class EtlEnrichmentAppTest {
         assertThat(lines).allSatisfy(line -> {
             assertThat(line.get("summary").asText()).isNotBlank();
             assertThat(line.get("model").asText()).isEqualTo("llama-3.1-8b");
-            // The demo catalog's cheapest llama deployment.
-            assertThat(line.get("deployment").asText()).isEqualTo("llama-3.1-8b/sim-los-angeles");
-            assertThat(line.get("site").asText()).isEqualTo("los-angeles");
+            // One of the demo catalog's llama sites: whichever the replayed grid prices make cheapest.
+            String site = line.get("site").asText();
+            assertThat(site).isIn("dallas", "tulsa", "los-angeles");
+            assertThat(line.get("deployment").asText()).isEqualTo("llama-3.1-8b/sim-" + site);
             assertThat(line.get("prompt_tokens").asInt()).isPositive();
             assertThat(line.get("cost_usd").decimalValue()).isPositive();
         });
         assertThat(lines.get(0).get("summary").asText()).contains("Egypt");
         assertThat(summary.rows()).isEqualTo(3);
-        assertThat(summary.rowsByDeployment()).containsEntry("llama-3.1-8b/sim-los-angeles (los-angeles)", 3);
+        assertThat(summary.rowsByDeployment().values().stream()
+                        .mapToInt(Integer::intValue)
+                        .sum())
+                .isEqualTo(3);
+        assertThat(summary.rowsByDeployment().keySet()).allMatch(key -> key.startsWith("llama-3.1-8b/sim-"));
         assertThat(summary.costUsd()).isPositive();
     }
 }
