@@ -4,6 +4,7 @@ import dev.clod.gateway.Gateway;
 import dev.clod.gateway.account.JdbcAccountStore;
 import dev.clod.gateway.config.StoreSettings;
 import dev.clod.gateway.limits.JdbcLimits;
+import dev.clod.gateway.market.JdbcPriceHistory;
 import dev.clod.gateway.store.Database;
 import dev.clod.gateway.usage.Durability;
 import dev.clod.gateway.usage.JdbcUsageLedger;
@@ -77,6 +78,9 @@ public final class ServerStore implements AutoCloseable {
      * (after the answer: a request's tokens are known only at its end).
      */
     public void attach(Gateway gateway) {
+        if (gateway.energy().hasSites()) {
+            gateway.energy().useHistory(new JdbcPriceHistory(database));
+        }
         gateway.addUsageSink(ledger);
         gateway.addUsageSink(record -> {
             if (record.keyId() != null && record.usage().totalTokens() > 0) {

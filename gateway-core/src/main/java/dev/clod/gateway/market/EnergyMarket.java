@@ -21,6 +21,7 @@ import dev.clod.gateway.pricing.SitePrice;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -220,7 +221,7 @@ public final class EnergyMarket implements AutoCloseable {
         }
         recorder.record();
         PriceBoard board = prices.board();
-        Instant now = board.asOf();
+        Instant now = prices.clock().instant().truncatedTo(ChronoUnit.SECONDS);
         return new ModelPriceSeries(recorder.history(), pricer).over(model, now.minus(window), now, board);
     }
 
@@ -231,7 +232,7 @@ public final class EnergyMarket implements AutoCloseable {
      * @throws InvalidRequestException if the length, deadline or count cannot give a window
      */
     public List<WindowProposal> windows(Model model, Duration length, Instant deadline, int count) {
-        Instant now = prices.clock().instant();
+        Instant now = prices.clock().instant().truncatedTo(ChronoUnit.SECONDS);
         if (length.isNegative() || length.isZero()) {
             throw new InvalidRequestException("duration must be positive", "duration", "invalid_duration");
         }
@@ -250,7 +251,7 @@ public final class EnergyMarket implements AutoCloseable {
         if (count < 1 || count > MAX_WINDOWS) {
             throw new InvalidRequestException("count must be between 1 and " + MAX_WINDOWS, "count", "invalid_count");
         }
-        return windows.propose(model, length, deadline, count);
+        return windows.propose(model, length, now, deadline, count);
     }
 
     /** Whether any model is priced by its site's energy. */

@@ -35,9 +35,9 @@ final class WindowPlanner {
         this.pricer = pricer;
     }
 
-    List<WindowProposal> propose(Model model, Duration length, Instant deadline, int count) {
+    /** @param now the energy clock's instant: the earliest a window may start */
+    List<WindowProposal> propose(Model model, Duration length, Instant now, Instant deadline, int count) {
         PriceBoard board = prices.board();
-        Instant now = board.asOf();
         // Ranked by what running there costs, which for a free model is not what the caller pays.
         List<Ranked> proposals = new ArrayList<>();
         for (Deployment deployment : model.deployments()) {

@@ -91,6 +91,10 @@ final class ModelsHandler {
             json.writeNumberField("input", price.userInputPer1m());
             json.writeNumberField("output", price.userOutputPer1m());
             json.writeNumberField("routing_fee_rate", price.billed() ? price.feeRate() : java.math.BigDecimal.ZERO);
+            // Hosted prices follow the grid: the site they are from now, and the energy clock's instant.
+            json.writeBooleanField("dynamic", price.energy() != null);
+            json.writeStringField("site", listing.cheapestSite());
+            json.writeStringField("as_of", listing.pricedAt().toString());
             json.writeEndObject();
         }
         json.writeNumberField("deployments", model.deployments().size());

@@ -43,8 +43,13 @@ public final class Routes {
         router.post("/v1/chat/completions")
                 .handler(ctx -> admit(ctx, store))
                 .handler(new ChatCompletionsHandler(gateway));
+        EnergyHandler energy = new EnergyHandler(gateway);
         router.get("/v1/models").handler(models::list);
+        // History may come from the database: off the event loop.
+        router.getWithRegex("/v1/models/.+/prices").blockingHandler(new ModelPricesHandler(gateway)::prices, false);
         router.getWithRegex("/v1/models/.+").handler(models::one);
+        router.get("/v1/energy/sites").handler(energy::sites);
+        router.get("/v1/energy/windows").blockingHandler(energy::windows, false);
         router.get("/v1/route").handler(new RouteHandler(gateway)::explain);
         router.get("/v1/usage").blockingHandler(usage::summary, false);
         router.get("/v1/usage/requests").blockingHandler(usage::requests, false);
