@@ -116,6 +116,32 @@ class EnergyIT {
     }
 
     @Test
+    void aHostedRequestIsBilledAtItsSitesPriceAndLedgersItsEnergy() throws Exception {
+        HttpResponse<String> answer = HTTP.send(
+                HttpRequest.newBuilder(URI.create(server.baseUrl() + "/chat/completions"))
+                        .header("authorization", "Bearer " + RunningServer.ADMIN_KEY)
+                        .header("content-type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"model\": \"deepseek-v3@price\", \"max_tokens\": 16,"
+                                        + " \"messages\": [{\"role\": \"user\", \"content\": \"Hello\"}]}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(new BigDecimal(answer.headers().firstValue("x-clod-cost-usd").orElseThrow()))
+                .isPositive();
+
+        JsonNode usage = JSON.readTree(get("/usage?group_by=model").body());
+        JsonNode deepseek = null;
+        for (JsonNode row : usage.get("data")) {
+            if (row.get("model").asText().equals("deepseek-v3")) {
+                deepseek = row;
+            }
+        }
+        assertThat(deepseek).isNotNull();
+        assertThat(deepseek.get("energy_kwh").decimalValue()).isPositive();
+    }
+
+    @Test
     void badQueriesAreRejectedInOpenAisShape() throws Exception {
         assertError("/models/llama-3.1-8b/prices?window=3h", 400, "window");
         assertError("/models/nope/prices?window=24h", 404, null);

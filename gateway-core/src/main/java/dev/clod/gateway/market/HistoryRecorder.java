@@ -6,8 +6,6 @@ import dev.clod.gateway.energy.Market;
 import dev.clod.gateway.energy.PriceTrace;
 import dev.clod.gateway.energy.TraceKey;
 import dev.clod.gateway.pricing.LivePrices;
-import dev.clod.gateway.pricing.PriceBoard;
-import dev.clod.gateway.pricing.PriceStatus;
 import dev.clod.gateway.pricing.SitePrice;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,16 +14,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes every site's price changes into a {@link PriceHistory}: each published interval that has
- * started by now, at its own start instant (not when it was noticed), and each move to a stale or
- * fallback price. The first run also records the backfill period before now, which a replayed trace
- * or a feed that returns recent prices already holds.
+ * Writes every site's price changes into a {@link PriceHistory}, each at the instant it happened, not
+ * when it was noticed: a published interval's start, the end of an interval that no other follows (the
+ * price goes stale), and the end of its maximum age (the fallback takes over). So the history is the
+ * same however often this runs. The first run also records the backfill period before now, which a
+ * replayed trace or a feed that returns recent prices already holds.
  *
- * <p>Runs on one thread at a time (the caller's timer); the history it writes to is thread-safe.
+ * <p>A feed that delivers an interval after the clock has passed its start is recorded as it was seen
+ * then (stale), not rewritten.
  */
 final class HistoryRecorder {
 
@@ -34,7 +35,7 @@ final class HistoryRecorder {
     private final LivePrices prices;
     private final Duration backfill;
     private volatile PriceHistory history;
-    /** Per site: the start of the newest published interval recorded, and the last point recorded. */
+    /** Per site: the instant up to which changes are recorded, and the last point recorded. */
     private final Map<String, Instant> recordedUntil = new HashMap<>();
 
     private final Map<String, SitePricePoint> lastPoint = new HashMap<>();
@@ -59,56 +60,62 @@ final class HistoryRecorder {
 
     /** Records what changed since the last call. */
     synchronized void record() {
-        PriceBoard board = prices.board();
-        Instant now = board.asOf();
+        Instant now = prices.clock().instant();
         List<SitePricePoint> points = new ArrayList<>();
+        Map<String, SitePricePoint> newest = new HashMap<>(lastPoint);
         for (Site site : prices.sites()) {
-            Instant after = recordedUntil.getOrDefault(site.id(), now.minus(backfill));
-            Optional<PriceTrace> trace = prices.feedOf(site).trace(new TraceKey(site.gridLocation(), Market.REAL_TIME));
-            if (trace.isPresent()) {
-                for (EnergyPrice price : trace.get().between(after, now.plusNanos(1))) {
-                    if (price.start().isAfter(after) || !recordedUntil.containsKey(site.id())) {
-                        if (!price.start().isAfter(now)) {
-                            points.add(point(site, price.start(), price, PriceStatus.LIVE));
-                        }
-                    }
-                }
-                trace.get().latestAtOrBefore(now).ifPresent(last -> recordedUntil.put(site.id(), last.start()));
-            }
-            SitePrice current = board.sites().get(site.id());
-            if (current != null && current.status() != PriceStatus.LIVE) {
-                SitePricePoint point =
-                        new SitePricePoint(site.id(), current.since(), current.usdPerMwh(), current.status());
-                if (!point.equals(lastPoint.get(site.id()))) {
+            boolean first = !recordedUntil.containsKey(site.id());
+            Instant after = first ? now.minus(backfill) : recordedUntil.get(site.id());
+            for (Instant at : changeInstants(site, after, now, first)) {
+                SitePrice price = prices.priceAt(site, at);
+                SitePricePoint point = new SitePricePoint(site.id(), price.since(), price.usdPerMwh(), price.status());
+                SitePricePoint previous = newest.get(site.id());
+                if (previous == null
+                        || previous.status() != point.status()
+                        || previous.usdPerMwh().compareTo(point.usdPerMwh()) != 0) {
                     points.add(point);
-                }
-            }
-            if (!points.isEmpty()) {
-                SitePricePoint newest = null;
-                for (SitePricePoint point : points) {
-                    if (point.siteId().equals(site.id())
-                            && (newest == null || !point.at().isBefore(newest.at()))) {
-                        newest = point;
-                    }
-                }
-                if (newest != null) {
-                    lastPoint.put(site.id(), newest);
+                    newest.put(site.id(), point);
                 }
             }
         }
-        if (!points.isEmpty()) {
-            try {
-                history.append(points);
-            } catch (RuntimeException e) {
-                // The points are not lost from the feed: the next run retries from where it stood.
-                LOG.warn("could not keep {} price changes: {}", points.size(), e.toString());
-                recordedUntil.clear();
-                lastPoint.clear();
-            }
+        if (points.isEmpty()) {
+            advanceTo(now);
+            return;
+        }
+        try {
+            history.append(points);
+            lastPoint.putAll(newest);
+            advanceTo(now);
+        } catch (RuntimeException e) {
+            // Nothing is lost: the feed still holds the prices, and the next run retries from here.
+            LOG.warn("could not keep {} price changes: {}", points.size(), e.toString());
         }
     }
 
-    private static SitePricePoint point(Site site, Instant at, EnergyPrice price, PriceStatus status) {
-        return new SitePricePoint(site.id(), at, price.usdPerMwh(), status);
+    private void advanceTo(Instant now) {
+        for (Site site : prices.sites()) {
+            recordedUntil.put(site.id(), now);
+        }
+    }
+
+    /** The instants in {@code (after, now]} (or {@code [after, now]} on a first run) where the price may change. */
+    private TreeSet<Instant> changeInstants(Site site, Instant after, Instant now, boolean first) {
+        TreeSet<Instant> instants = new TreeSet<>();
+        if (first) {
+            instants.add(after);
+        }
+        Duration maxAge = prices.policy().maxAge();
+        Optional<PriceTrace> trace = prices.feedOf(site).trace(new TraceKey(site.gridLocation(), Market.REAL_TIME));
+        if (trace.isPresent()) {
+            for (EnergyPrice price : trace.get().between(after.minus(maxAge), now.plusNanos(1))) {
+                for (Instant at :
+                        List.of(price.start(), price.end(), price.end().plus(maxAge))) {
+                    if (at.isAfter(after) && !at.isAfter(now)) {
+                        instants.add(at);
+                    }
+                }
+            }
+        }
+        return instants;
     }
 }

@@ -38,6 +38,7 @@ public final class LivePrices {
     private final Map<String, EnergyFeed> feedsByLocation;
     private final List<Deployment> energyDeployments;
     private final SitePriceResolver resolver;
+    private final FeedPolicy policy;
     private final Clock clock;
     private final Executor listenerExecutor;
     private final List<Consumer<PriceChange>> listeners = new CopyOnWriteArrayList<>();
@@ -73,6 +74,7 @@ public final class LivePrices {
         }
         this.energyDeployments = List.copyOf(priced);
         this.resolver = new SitePriceResolver(policy);
+        this.policy = policy;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.listenerExecutor = Objects.requireNonNull(listenerExecutor, "listenerExecutor");
         this.board = build(clock.instant());
@@ -91,6 +93,16 @@ public final class LivePrices {
     /** The sites, in configuration order. */
     public List<Site> sites() {
         return sites;
+    }
+
+    /** What a site is priced at when its feed has no current price. */
+    public FeedPolicy policy() {
+        return policy;
+    }
+
+    /** A site's price at any instant, past or future, from what its feed holds now. */
+    public SitePrice priceAt(Site site, Instant at) {
+        return resolver.resolve(site, feedsByLocation.get(site.gridLocation()), at);
     }
 
     /** The feed that prices a site. */

@@ -16,6 +16,10 @@ public final class MutableClock extends Clock {
         this.millis = new AtomicLong(start.toEpochMilli());
     }
 
+    public void set(Instant instant) {
+        millis.set(instant.toEpochMilli());
+    }
+
     public void advance(Duration duration) {
         millis.addAndGet(duration.toMillis());
     }
