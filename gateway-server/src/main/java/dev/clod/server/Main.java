@@ -15,7 +15,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar clod-gateway.jar [serve]}: runs the gateway. With no {@code CLOD_CONFIG} it serves
- * the embedded demo catalog and prints a generated admin key once.
+ * the embedded demo catalog and prints a generated admin key once. The other commands manage projects
+ * and keys, or report what energy-aware routing would have saved ({@code savings}).
  */
 public final class Main {
 
@@ -26,6 +27,9 @@ public final class Main {
         switch (command) {
             case "serve" -> serve(System.getenv(), System.out);
             case "projects", "keys" -> System.exit(admin(command, List.of(args).subList(1, args.length)));
+            case "savings" ->
+                System.exit(new SavingsCommand(System.out, System.err)
+                        .run(List.of(args).subList(1, args.length)));
             case "help", "--help", "-h" -> usage(System.out);
             default -> {
                 System.err.println("Unknown command '" + command + "'.");
@@ -120,10 +124,11 @@ public final class Main {
     }
 
     private static void usage(PrintStream out) {
-        out.println("usage: java -jar clod-gateway.jar [serve | projects ... | keys ... | help]");
+        out.println("usage: java -jar clod-gateway.jar [serve | projects ... | keys ... | savings ... | help]");
         out.println("  serve  run the gateway (default). Environment: CLOD_CONFIG (YAML file; none = demo catalog),");
         out.println(
                 "         CLOD_HOST, CLOD_PORT (default 127.0.0.1:8080), CLOD_ADMIN_KEY, CLOD_DB_URL, CLOD_DATA_DIR.");
         out.println(AdminCommands.USAGE);
+        out.println(SavingsCommand.USAGE);
     }
 }
