@@ -3,6 +3,9 @@ package dev.clod.gateway.energy.savings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.clod.gateway.catalog.DeploymentPricing;
+import dev.clod.gateway.config.ConfigLoader;
+import dev.clod.gateway.config.GatewayConfig;
 import dev.clod.gateway.energy.CsvTraceReader;
 import dev.clod.gateway.energy.PriceTrace;
 import java.time.Instant;
@@ -37,6 +40,21 @@ class SavingsScenarioTest {
         assertThat(demo.fixedSite()).isEqualTo("dallas");
         assertThat(demo.pricing().energy().kwhPer1mOutput()).isEqualByComparingTo("1.2");
         assertThat(demo.pricing().margin()).isEqualByComparingTo("0.15");
+    }
+
+    @Test
+    void theDemoUsesTheEmbeddedCatalogsSitesAndDeepSeekPricing() {
+        GatewayConfig catalog = ConfigLoader.embeddedDefault(Map.of());
+        SavingsScenario demo = SavingsScenario.demo();
+
+        assertThat(demo.sites())
+                .extracting(site -> new dev.clod.gateway.catalog.Site(site.id(), site.gridLocation(), site.pue()))
+                .containsExactlyElementsOf(catalog.sites());
+        assertThat(catalog.catalog().find(demo.model()).orElseThrow().deployments())
+                .allSatisfy(deployment -> assertThat(deployment.pricing())
+                        .isInstanceOfSatisfying(
+                                DeploymentPricing.EnergyBased.class,
+                                energy -> assertThat(energy.pricing()).isEqualTo(demo.pricing())));
     }
 
     @Test
