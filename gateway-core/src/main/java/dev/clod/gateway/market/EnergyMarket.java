@@ -248,6 +248,13 @@ public final class EnergyMarket implements AutoCloseable {
                     "deadline",
                     "invalid_deadline");
         }
+        if (model.deployments().stream().noneMatch(Deployment::energyPriced)) {
+            throw new InvalidRequestException(
+                    "The model '" + model.id() + "' is not priced by its sites' energy: its price does not move,"
+                            + " so every window costs the same.",
+                    "model",
+                    "model_not_energy_priced");
+        }
         if (count < 1 || count > MAX_WINDOWS) {
             throw new InvalidRequestException("count must be between 1 and " + MAX_WINDOWS, "count", "invalid_count");
         }

@@ -206,6 +206,19 @@ class EnergyMarketTest {
         assertThatThrownBy(() -> market.windows(model, Duration.ofHours(1), now.plus(Duration.ofDays(15)), 1))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("within 14 days");
+        Model listed = new Model(
+                "l",
+                "l",
+                List.of(),
+                dev.clod.gateway.catalog.Category.PROXIED,
+                10,
+                5,
+                java.util.Set.of(),
+                List.of(new dev.clod.gateway.catalog.Deployment(
+                        "l/p", "l", "p", "l", null, dev.clod.gateway.catalog.ListPrice.FREE)));
+        assertThatThrownBy(() -> market.windows(listed, Duration.ofHours(1), now.plus(Duration.ofDays(1)), 1))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("not priced by its sites' energy");
         assertThatThrownBy(() -> market.history(model, Duration.ofDays(8))).isInstanceOf(InvalidRequestException.class);
     }
 
