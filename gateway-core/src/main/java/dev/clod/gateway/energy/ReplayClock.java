@@ -23,6 +23,9 @@ public final class ReplayClock extends Clock {
     private final Instant replayStart;
     private final double speed;
     private final BigDecimal exactSpeed;
+    /** The speed as a whole number when it is one (60, 3600): then scaling is one long multiplication. */
+    private final long wholeSpeed;
+
     private final Clock wall;
     private final Instant wallOrigin;
 
@@ -45,6 +48,7 @@ public final class ReplayClock extends Clock {
         this.speed = speed;
         // valueOf takes the decimal the caller wrote (0.1, not its binary approximation)
         this.exactSpeed = BigDecimal.valueOf(speed);
+        this.wholeSpeed = speed == Math.rint(speed) && speed < Long.MAX_VALUE ? (long) speed : 0;
         this.wall = wall;
         this.wallOrigin = wallOrigin;
     }
@@ -62,6 +66,17 @@ public final class ReplayClock extends Clock {
     @Override
     public Instant instant() {
         Duration elapsed = Duration.between(wallOrigin, wall.instant());
+        if (wholeSpeed != 0) {
+            try {
+                // Read on every request: exact long arithmetic, until it would overflow (centuries).
+                long nanos = Math.multiplyExact(
+                        Math.addExact(Math.multiplyExact(elapsed.getSeconds(), 1_000_000_000L), elapsed.getNano()),
+                        wholeSpeed);
+                return replayStart.plusNanos(nanos);
+            } catch (ArithmeticException overflow) {
+                // fall through to decimal arithmetic
+            }
+        }
         BigDecimal nanos = BigDecimal.valueOf(elapsed.getSeconds())
                 .multiply(NANOS_PER_SECOND)
                 .add(BigDecimal.valueOf(elapsed.getNano()))
