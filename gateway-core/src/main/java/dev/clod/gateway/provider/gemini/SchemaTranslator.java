@@ -241,7 +241,9 @@ final class SchemaTranslator {
     private ObjectNode reference(JsonNode schema, int depth) {
         String ref = schema.get("$ref").asText();
         JsonNode target = null;
-        if (ref.startsWith("#/")) {
+        if (ref.equals("#")) {
+            target = root;
+        } else if (ref.startsWith("#/")) {
             target = root.at(ref.substring(1));
         }
         if (target == null || target.isMissingNode() || !target.isObject()) {
