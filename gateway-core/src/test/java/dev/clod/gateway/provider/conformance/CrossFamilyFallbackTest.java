@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.clod.gateway.CallOptions;
 import dev.clod.gateway.ChatResult;
@@ -53,6 +54,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A tool conversation that fails over from one provider family to another: the conversation, holding
@@ -73,6 +75,7 @@ class CrossFamilyFallbackTest {
     private static final String MODEL = "weather-model";
 
     private final List<UsageRecord> records = new CopyOnWriteArrayList<>();
+    private final Router router = new Router(RecordedUpstream.CLOCK, RouterSettings.defaults());
 
     /** Each family's upstream: its fixtures, its path, its recorded fixture for a failure. */
     private enum Family {
@@ -184,6 +187,36 @@ class CrossFamilyFallbackTest {
         assertThat(openai.getAllServeEvents()).isEmpty();
     }
 
+    @ParameterizedTest(name = "stream: {0}")
+    @ValueSource(booleans = {false, true})
+    void aRateLimitedDeploymentCoolsDownAsLongAsItsUpstreamAsked(boolean stream) throws Exception {
+        ResponseDefinitionBuilder rateLimited = aResponse()
+                .withStatus(429)
+                .withHeader("Content-Type", "application/json")
+                .withBody(Family.ANTHROPIC.files().bytes("error-429/body.json"));
+        Family.ANTHROPIC.files().headers("error-429/headers.txt").forEach(rateLimited::withHeader);
+        anthropic.stubFor(post(urlEqualTo(Family.ANTHROPIC.path)).willReturn(rateLimited));
+        String fixture = stream ? "tool-result-stream" : "tool-result";
+        openai.stubFor(post(urlEqualTo(Family.OPENAI.path))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", stream ? "text/event-stream" : "application/json")
+                        .withBody(
+                                Family.OPENAI.files().bytes(fixture + (stream ? "/response.sse" : "/response.json")))));
+        ChatEngine engine = engine(Family.ANTHROPIC, Family.OPENAI);
+
+        if (stream) {
+            Observer observer = new Observer();
+            engine.stream(secondRound(true), CallOptions.of("req-4"), observer);
+            observer.done.get(10, TimeUnit.SECONDS);
+        } else {
+            engine.chat(secondRound(false), CallOptions.of("req-4")).get(10, TimeUnit.SECONDS);
+        }
+
+        // The router's own first cooldown is 5 s; Anthropic's retry-after said 30.
+        assertThat(router.stats(MODEL + "/anthropic").orElseThrow().cooldownUntil())
+                .isEqualTo(RecordedUpstream.CLOCK.instant().plusSeconds(30));
+    }
+
     private static ChatRequest secondRound(boolean stream) {
         return ChatRequest.builder(MODEL)
                 .messages(ConformanceRequests.secondRound())
@@ -212,7 +245,7 @@ class CrossFamilyFallbackTest {
                 Catalog.of(List.of(model)),
                 providers,
                 new Pricer(),
-                new Router(RecordedUpstream.CLOCK, RouterSettings.defaults()),
+                router,
                 Strategy.of(Objective.PRICE),
                 record -> {
                     records.add(record);
