@@ -25,9 +25,6 @@ final class ProviderBinder {
             "ttft_ms",
             "tokens_per_second");
 
-    /** Kinds the design names that this release cannot run yet: a clearer error than "unknown". */
-    private static final List<String> LATER_KINDS = List.of("anthropic", "gemini");
-
     static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
@@ -78,13 +75,20 @@ final class ProviderBinder {
         boolean simulated = ProviderConfig.KIND_SIMULATED.equals(kind);
         boolean openai = ProviderConfig.KIND_OPENAI.equals(kind);
 
+        // The vendors' own APIs have a known home and need a key; an OpenAI-compatible server has neither.
+        String vendorDefault = defaultBaseUrl(kind);
         String baseUrl = null;
-        if (openai) {
+        if (openai || (vendorDefault != null && section.has("base_url"))) {
             baseUrl = baseUrl(section);
+        } else if (vendorDefault != null) {
+            baseUrl = vendorDefault;
         } else if (simulated) {
             notAllowed(section, "base_url", kind);
         }
-        if (!openai && kind != null) {
+        if (vendorDefault != null && !section.has("api_key")) {
+            binding.problem(section.path("api_key"), "required for kind " + kind);
+        }
+        if (simulated) {
             notAllowed(section, "headers", kind);
         }
         if (!simulated && kind != null) {
@@ -106,7 +110,7 @@ final class ProviderBinder {
                 section.text("site"),
                 connectTimeout == null ? ProviderConfig.DEFAULT_CONNECT_TIMEOUT : Duration.ofMillis(connectTimeout),
                 timeout == null ? ProviderConfig.DEFAULT_TIMEOUT : Duration.ofMillis(timeout),
-                openai ? headers(section) : Map.of(),
+                simulated || kind == null ? Map.of() : headers(section),
                 simulated ? (ttft == null ? ProviderConfig.DEFAULT_SIMULATED_TTFT : Duration.ofMillis(ttft)) : null,
                 simulated
                         ? (tokensPerSecond == null
@@ -125,9 +129,17 @@ final class ProviderBinder {
             return wanted;
         }
         String valid = " (valid kinds: " + String.join(", ", ProviderConfig.KINDS) + ")";
-        binding.problem(
-                section.path("kind"),
-                (LATER_KINDS.contains(wanted) ? "unsupported kind \"" : "unknown kind \"") + kind + "\"" + valid);
+        binding.problem(section.path("kind"), "unknown kind \"" + kind + "\"" + valid);
+        return null;
+    }
+
+    private static String defaultBaseUrl(String kind) {
+        if (ProviderConfig.KIND_ANTHROPIC.equals(kind)) {
+            return ProviderConfig.DEFAULT_ANTHROPIC_BASE_URL;
+        }
+        if (ProviderConfig.KIND_GEMINI.equals(kind)) {
+            return ProviderConfig.DEFAULT_GEMINI_BASE_URL;
+        }
         return null;
     }
 

@@ -10,9 +10,11 @@ import java.util.Objects;
 /**
  * One upstream API as configured.
  *
- * @param kind {@value #KIND_OPENAI} or {@value #KIND_SIMULATED}
- * @param baseUrl for {@code openai}: the http(s) base URL without a trailing slash, e.g. {@code
- *     https://api.openai.com/v1}; null for {@code simulated}
+ * @param kind {@value #KIND_OPENAI}, {@value #KIND_ANTHROPIC}, {@value #KIND_GEMINI} or {@value
+ *     #KIND_SIMULATED}
+ * @param baseUrl the http(s) base URL without a trailing slash, e.g. {@code https://api.openai.com/v1};
+ *     for {@code anthropic} and {@code gemini} the vendor's API root unless configured; null for
+ *     {@code simulated}
  * @param apiKey the resolved key, or null when none is configured or its variable is unset
  * @param missingApiKey why an {@code api_key} that is configured came out empty ({@code
  *     ${OPENAI_API_KEY} is not set}); null when the key has a value or none is configured (a local
@@ -20,7 +22,7 @@ import java.util.Objects;
  * @param site the data center label, or null
  * @param connectTimeout time allowed to open a connection
  * @param timeout time allowed until the first response byte
- * @param headers extra HTTP headers sent on every {@code openai} request, in configuration order
+ * @param headers extra HTTP headers sent on every request to an HTTP upstream, in configuration order
  * @param simulatedTtft for {@code simulated}: time to first token; null for other kinds
  * @param simulatedTokensPerSecond for {@code simulated}: output token rate; 0 for other kinds
  */
@@ -38,10 +40,18 @@ public record ProviderConfig(
         double simulatedTokensPerSecond) {
 
     public static final String KIND_OPENAI = "openai";
+    public static final String KIND_ANTHROPIC = "anthropic";
+    public static final String KIND_GEMINI = "gemini";
     public static final String KIND_SIMULATED = "simulated";
 
     /** The kinds this release can run. */
-    public static final List<String> KINDS = List.of(KIND_OPENAI, KIND_SIMULATED);
+    public static final List<String> KINDS = List.of(KIND_OPENAI, KIND_ANTHROPIC, KIND_GEMINI, KIND_SIMULATED);
+
+    /** Where an {@code anthropic} provider calls when no {@code base_url} is configured. */
+    public static final String DEFAULT_ANTHROPIC_BASE_URL = "https://api.anthropic.com";
+
+    /** Where a {@code gemini} provider calls when no {@code base_url} is configured. */
+    public static final String DEFAULT_GEMINI_BASE_URL = "https://generativelanguage.googleapis.com";
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofMillis(5_000);
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(60_000);

@@ -128,7 +128,7 @@ final class CompletionCall {
 
     private void fail(int index, Deployment deployment, Throwable error) {
         UpstreamException failure = Upstreams.classify(error, deployment.id());
-        engine.router().recordFailure(deployment.id(), failure.failureClass());
+        engine.router().recordFailure(deployment.id(), failure.failureClass(), failure.retryAfter());
         LOG.warn(
                 "request {}: deployment {} failed ({}): {}",
                 options.requestId(),

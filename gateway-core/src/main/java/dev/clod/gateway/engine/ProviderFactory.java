@@ -2,6 +2,8 @@ package dev.clod.gateway.engine;
 
 import dev.clod.gateway.config.ProviderConfig;
 import dev.clod.gateway.provider.ChatProvider;
+import dev.clod.gateway.provider.anthropic.AnthropicProvider;
+import dev.clod.gateway.provider.gemini.GeminiProvider;
 import dev.clod.gateway.provider.openai.OpenAiProvider;
 import dev.clod.gateway.provider.simulated.SimulatedProvider;
 import java.net.URI;
@@ -23,6 +25,26 @@ public final class ProviderFactory {
         return switch (config.kind()) {
             case "openai" ->
                 new OpenAiProvider(
+                        config.id(),
+                        URI.create(config.baseUrl()),
+                        config.apiKey(),
+                        config.missingApiKey(),
+                        config.connectTimeout(),
+                        config.timeout(),
+                        config.headers(),
+                        clock);
+            case "anthropic" ->
+                new AnthropicProvider(
+                        config.id(),
+                        URI.create(config.baseUrl()),
+                        config.apiKey(),
+                        config.missingApiKey(),
+                        config.connectTimeout(),
+                        config.timeout(),
+                        config.headers(),
+                        clock);
+            case "gemini" ->
+                new GeminiProvider(
                         config.id(),
                         URI.create(config.baseUrl()),
                         config.apiKey(),

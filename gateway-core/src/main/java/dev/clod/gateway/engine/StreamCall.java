@@ -193,7 +193,7 @@ final class StreamCall {
                 return;
             }
             UpstreamException failure = Upstreams.classify(error, deployment.id());
-            engine.router().recordFailure(deployment.id(), failure.failureClass());
+            engine.router().recordFailure(deployment.id(), failure.failureClass(), failure.retryAfter());
             LOG.warn(
                     "request {}: deployment {} failed {} streaming ({}): {}",
                     options.requestId(),

@@ -238,6 +238,16 @@ public final class Router {
 
     /** Records a failed call; see {@link RouterSettings#cooldownAfter} for how long it cools down. */
     public void recordFailure(String deploymentId, FailureClass failureClass) {
+        recordFailure(deploymentId, failureClass, null);
+    }
+
+    /**
+     * Records a failed call whose upstream said how long to wait ({@code retry-after}): the deployment
+     * cools down at least that long, never longer than the longest cooldown.
+     *
+     * @param retryAfter the upstream's wait, or null when it gave none
+     */
+    public void recordFailure(String deploymentId, FailureClass failureClass, Duration retryAfter) {
         Objects.requireNonNull(failureClass, "failureClass");
         if (failureClass == FailureClass.CALLER_FAULT) {
             return;
@@ -246,6 +256,9 @@ public final class Router {
         state(deploymentId).updateAndGet(state -> {
             int failures = state.consecutiveFailures() + 1;
             Duration cooldown = settings.cooldownAfter(failureClass, failures);
+            if (retryAfter != null && retryAfter.compareTo(cooldown) > 0) {
+                cooldown = retryAfter.compareTo(settings.cooldownMax()) < 0 ? retryAfter : settings.cooldownMax();
+            }
             return state.failed(saturatedAdd(now, cooldown.toMillis()));
         });
     }

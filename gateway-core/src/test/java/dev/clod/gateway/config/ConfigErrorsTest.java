@@ -255,13 +255,13 @@ class ConfigErrorsTest {
                                 + "capabilities: [tools, audio], deployments: [{provider: sim}]}]\n",
                         "models[0].capabilities[1]: unknown capability \"audio\" (valid: tools, vision, json)"),
                 bad(
-                        "kind coming later",
+                        "vendor kind without a key",
                         "providers: [{id: sim, kind: anthropic}]\n" + MODEL,
-                        "providers[0].kind: unsupported kind \"anthropic\" (valid kinds: openai, simulated)"),
+                        "providers[0].api_key: required for kind anthropic"),
                 bad(
                         "unknown kind",
                         "providers: [{id: sim, kind: grpc}]\n" + MODEL,
-                        "providers[0].kind: unknown kind \"grpc\" (valid kinds: openai, simulated)"),
+                        "providers[0].kind: unknown kind \"grpc\" (valid kinds: openai, anthropic, gemini, simulated)"),
                 bad(
                         "default strategy",
                         "default_strategy: fastest\n" + VALID,
@@ -497,7 +497,7 @@ class ConfigErrorsTest {
                 bad(
                         "bad kind",
                         "providers: [{id: sim, kind: grpc}]\n" + MODEL,
-                        "providers[0].kind: unknown kind \"grpc\" (valid kinds: openai, simulated)"),
+                        "providers[0].kind: unknown kind \"grpc\" (valid kinds: openai, anthropic, gemini, simulated)"),
                 bad(
                         "bad id",
                         "providers: [{id: Sim, kind: simulated}]\n" + MODEL.replace("sim", "Sim"),

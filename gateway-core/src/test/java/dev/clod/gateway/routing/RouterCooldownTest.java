@@ -47,6 +47,21 @@ class RouterCooldownTest {
     }
 
     @Test
+    void anUpstreamsRetryAfterLengthensTheCooldownUpToTheCap() {
+        router.recordFailure("cheap", FailureClass.RATE_LIMITED, Duration.ofSeconds(42));
+        router.recordFailure("mid", FailureClass.RATE_LIMITED, Duration.ofSeconds(1));
+        router.recordFailure("dear", FailureClass.RATE_LIMITED, Duration.ofHours(3));
+
+        assertThat(router.stats("cheap").orElseThrow().cooldownUntil())
+                .isEqualTo(clock.instant().plusSeconds(42));
+        // A shorter wait than the router's own never shortens its cooldown.
+        assertThat(router.stats("mid").orElseThrow().cooldownUntil())
+                .isEqualTo(clock.instant().plusSeconds(5));
+        assertThat(router.stats("dear").orElseThrow().cooldownUntil())
+                .isEqualTo(clock.instant().plusSeconds(300));
+    }
+
+    @Test
     void aCoolingDeploymentIsRankedAfterEveryHealthyOne() {
         router.recordFailure("cheap", FailureClass.RATE_LIMITED);
 

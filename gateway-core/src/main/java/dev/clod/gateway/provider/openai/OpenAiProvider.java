@@ -11,6 +11,8 @@ import dev.clod.gateway.provider.ChatProvider;
 import dev.clod.gateway.provider.StreamHandle;
 import dev.clod.gateway.provider.StreamListener;
 import dev.clod.gateway.provider.UpstreamCall;
+import dev.clod.gateway.provider.http.JsonExchange;
+import dev.clod.gateway.provider.http.TransportFailures;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -134,50 +135,31 @@ public final class OpenAiProvider implements ChatProvider {
 
     @Override
     public CompletableFuture<ChatResponse> complete(UpstreamCall call) {
-        CompletableFuture<ChatResponse> result = new CompletableFuture<>();
         if (missingApiKey != null) {
-            result.completeExceptionally(notConfigured(call));
-            return result;
+            return CompletableFuture.failedFuture(notConfigured(call));
         }
         ChatRequest request = call.request();
         if (request.stream()) {
             request = request.toBuilder().stream(false).includeUsage(false).build();
         }
         String deployment = call.deploymentId();
-        CompletableFuture<HttpResponse<byte[]>> exchange =
-                client.sendAsync(httpRequest(request, "application/json"), HttpResponse.BodyHandlers.ofByteArray());
-        exchange.whenComplete((response, error) -> {
-            if (error != null) {
-                result.completeExceptionally(UpstreamFailures.ofThrowable(error, deployment));
-                return;
-            }
-            try {
-                result.complete(answer(response, deployment));
-            } catch (UpstreamException e) {
-                result.completeExceptionally(e);
-            }
-        });
-        result.whenComplete((response, error) -> {
-            if (error instanceof CancellationException) {
-                exchange.cancel(true);
-            }
-        });
-        return result;
+        return JsonExchange.send(
+                client,
+                httpRequest(request, "application/json"),
+                deployment,
+                (status, body) -> answer(status, body, deployment),
+                (status, headers, body) -> UpstreamFailures.ofStatus(status, headers, body, deployment));
     }
 
-    private ChatResponse answer(HttpResponse<byte[]> response, String deployment) {
-        int status = response.statusCode();
-        if (status / 100 != 2) {
-            throw UpstreamFailures.ofStatus(status, response.body(), deployment);
-        }
+    private ChatResponse answer(int status, byte[] body, String deployment) {
         ChatResponse answer;
         try {
-            answer = ChatJson.readResponse(response.body());
+            answer = ChatJson.readResponse(body);
         } catch (ErrorBodyException e) {
             // Some proxies answer 200 with an error envelope.
             throw UpstreamFailures.ofErrorBody(e.error(), status, deployment);
         } catch (MalformedJsonException e) {
-            throw UpstreamFailures.malformed(status, e, deployment);
+            throw TransportFailures.malformed(status, "a chat completion", e, deployment);
         }
         if (answer.created() == 0) {
             answer = new ChatResponse(
@@ -205,7 +187,7 @@ public final class OpenAiProvider implements ChatProvider {
         stream.attach(exchange);
         exchange.whenComplete((ignored, error) -> {
             if (error != null) {
-                stream.fail(UpstreamFailures.ofThrowable(error, call.deploymentId()));
+                stream.fail(TransportFailures.ofThrowable(error, call.deploymentId()));
             }
         });
         return stream::cancel;

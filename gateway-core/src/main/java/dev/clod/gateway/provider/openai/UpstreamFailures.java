@@ -4,27 +4,37 @@ import dev.clod.gateway.api.FailureClass;
 import dev.clod.gateway.api.UpstreamException;
 import dev.clod.gateway.api.json.ChatJson;
 import dev.clod.gateway.api.json.ErrorBody;
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.http.HttpTimeoutException;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
+import dev.clod.gateway.provider.http.RetryAfter;
+import dev.clod.gateway.provider.http.TransportFailures;
+import java.net.http.HttpHeaders;
 
-/** Turns every way an upstream call can fail into an {@link UpstreamException} with its class. */
+/**
+ * Turns OpenAI-style error answers into an {@link UpstreamException} with its class. Failures below
+ * the wire format (no connection, timeouts) are {@link TransportFailures}' business.
+ */
 final class UpstreamFailures {
 
     /** Upstream messages are kept for the caller and the log, but never at any length. */
-    static final int MAX_MESSAGE = 500;
+    static final int MAX_MESSAGE = TransportFailures.MAX_MESSAGE;
 
     private UpstreamFailures() {}
 
-    /** A non-2xx answer; the message is the server's own when it used an error envelope. */
-    static UpstreamException ofStatus(int status, byte[] body, String deployment) {
+    /**
+     * A non-2xx answer; the message is the server's own when it used an error envelope, and a {@code
+     * retry-after} header is kept.
+     */
+    static UpstreamException ofStatus(int status, HttpHeaders headers, byte[] body, String deployment) {
         String message = ChatJson.readError(body)
                 .map(ErrorBody::message)
                 .filter(m -> !m.isBlank())
                 .orElse("upstream answered HTTP " + status);
-        return new UpstreamException(FailureClass.ofStatus(status), deployment, status, cap(message), null);
+        return new UpstreamException(
+                FailureClass.ofStatus(status),
+                deployment,
+                status,
+                TransportFailures.cap(message),
+                null,
+                RetryAfter.of(headers));
     }
 
     /**
@@ -44,64 +54,11 @@ final class UpstreamFailures {
         String message = error.message() == null || error.message().isBlank()
                 ? "upstream sent an error without a message"
                 : error.message();
-        return new UpstreamException(failureClass, deployment, meant != 0 ? meant : httpStatus, cap(message), null);
+        return new UpstreamException(
+                failureClass, deployment, meant != 0 ? meant : httpStatus, TransportFailures.cap(message), null);
     }
 
     private static boolean isRateLimit(String code) {
         return "rate_limit_exceeded".equals(code) || "rate_limit_error".equals(code);
-    }
-
-    /** A 2xx answer whose body could not be read. */
-    static UpstreamException malformed(int status, Throwable cause, String deployment) {
-        return new UpstreamException(
-                FailureClass.TRANSIENT,
-                deployment,
-                status,
-                "upstream answered HTTP " + status + " with a body that is not a chat completion",
-                cause);
-    }
-
-    /** No usable HTTP answer: refused or broken connection, timeout, or anything else thrown. */
-    static UpstreamException ofThrowable(Throwable thrown, String deployment) {
-        Throwable cause = unwrap(thrown);
-        if (cause instanceof UpstreamException upstream) {
-            return upstream;
-        }
-        if (cause instanceof HttpTimeoutException) {
-            return new UpstreamException(
-                    FailureClass.TIMEOUT,
-                    deployment,
-                    0,
-                    "upstream did not answer in time: " + cause.getMessage(),
-                    cause);
-        }
-        if (cause instanceof ConnectException) {
-            return new UpstreamException(
-                    FailureClass.TRANSIENT, deployment, 0, "could not connect to upstream: " + describe(cause), cause);
-        }
-        if (cause instanceof IOException) {
-            return new UpstreamException(
-                    FailureClass.TRANSIENT, deployment, 0, "upstream connection failed: " + describe(cause), cause);
-        }
-        return new UpstreamException(
-                FailureClass.TRANSIENT, deployment, 0, "upstream call failed: " + describe(cause), cause);
-    }
-
-    private static Throwable unwrap(Throwable thrown) {
-        Throwable cause = thrown;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
-    }
-
-    private static String describe(Throwable cause) {
-        String message = cause.getMessage();
-        return cap(message == null ? cause.getClass().getSimpleName() : message);
-    }
-
-    static String cap(String message) {
-        return message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE) + "…";
     }
 }
