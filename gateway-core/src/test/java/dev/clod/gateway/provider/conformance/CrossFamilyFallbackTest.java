@@ -32,6 +32,7 @@ import dev.clod.gateway.catalog.Deployment;
 import dev.clod.gateway.catalog.ListPrice;
 import dev.clod.gateway.catalog.Model;
 import dev.clod.gateway.engine.ChatEngine;
+import dev.clod.gateway.pricing.LivePrices;
 import dev.clod.gateway.pricing.Pricer;
 import dev.clod.gateway.provider.ChatProvider;
 import dev.clod.gateway.routing.Objective;
@@ -241,10 +242,12 @@ class CrossFamilyFallbackTest {
                 Set.of(Capability.TOOLS),
                 List.of(deployment(first, "1.00"), deployment(second, "3.00")));
         AtomicLong ticker = new AtomicLong();
+        Catalog catalog = Catalog.of(List.of(model));
         return new ChatEngine(
-                Catalog.of(List.of(model)),
+                catalog,
                 providers,
                 new Pricer(),
+                LivePrices.fixedOnly(catalog, RecordedUpstream.CLOCK),
                 router,
                 Strategy.of(Objective.PRICE),
                 record -> {
