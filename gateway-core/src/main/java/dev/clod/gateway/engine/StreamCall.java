@@ -44,7 +44,11 @@ final class StreamCall {
     private final List<UpstreamException> failures = new ArrayList<>();
     private final long startedNanos;
     private volatile boolean cancelled;
-    private volatile StreamHandle current;
+    /** Guards {@link #latest} and {@link #current}: an attempt's handle is kept only while it is the latest. */
+    private final Object handles = new Object();
+
+    private int latest = -1;
+    private StreamHandle current;
 
     StreamCall(Engine engine, RoutePlan plan, ChatRequest request, CallOptions options, ChatStreamObserver observer) {
         this.engine = engine;
@@ -60,7 +64,10 @@ final class StreamCall {
         attempt(0, includeUsage);
         return () -> {
             cancelled = true;
-            StreamHandle handle = current;
+            StreamHandle handle;
+            synchronized (handles) {
+                handle = current;
+            }
             if (handle != null) {
                 handle.cancel();
             }
@@ -81,11 +88,26 @@ final class StreamCall {
         }
         Deployment deployment = ranked.get(index).deployment();
         Attempt attempt = new Attempt(index, deployment, plan.modelOf(deployment.modelId()), includeUsage);
+        synchronized (handles) {
+            latest = index;
+        }
+        StreamHandle handle;
         try {
-            current = engine.provider(deployment.providerId()).stream(
+            handle = engine.provider(deployment.providerId()).stream(
                     new UpstreamCall(request.withModel(deployment.upstreamModel()), deployment.id()), attempt);
         } catch (RuntimeException adapterDefect) {
             attempt.onError(adapterDefect);
+            return;
+        }
+        // A provider may fail inside stream(), and the next attempt may already have started and
+        // registered its own handle: this one must not replace it, or a cancel would miss the live stream.
+        synchronized (handles) {
+            if (latest == index) {
+                current = handle;
+            }
+        }
+        if (cancelled) {
+            handle.cancel();
         }
     }
 

@@ -359,6 +359,21 @@ class ChatEngineTest {
     }
 
     @Test
+    void cancellingAfterAFallbackInsideStreamStopsTheStreamThatIsRunning() {
+        // The cheapest provider fails inside stream() itself, so the next attempt starts and registers
+        // its handle before the first attempt's stream() has even returned.
+        cheap.failure = upstream(FailureClass.TRANSIENT, "m/cheap", 503);
+        mid.holdStream = true;
+        RecordingObserver observer = new RecordingObserver();
+
+        StreamHandle handle = engine.stream(streaming("m@price", false), CallOptions.of("s6b"), observer);
+        handle.cancel();
+
+        assertThat(mid.heldListener).isNotNull();
+        assertThat(mid.cancelled).isTrue();
+    }
+
+    @Test
     void aStreamRoutingErrorIsReportedWithNothingStarted() {
         RecordingObserver observer = new RecordingObserver();
 
