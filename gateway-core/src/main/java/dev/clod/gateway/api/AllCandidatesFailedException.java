@@ -1,6 +1,8 @@
 package dev.clod.gateway.api;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Every candidate deployment was tried and failed. The causes are kept in the order they were tried.
@@ -25,6 +27,25 @@ public final class AllCandidatesFailedException extends ClodException {
 
     public List<UpstreamException> causes() {
         return causes;
+    }
+
+    /**
+     * When every deployment was rate-limited, the soonest any of them said it could be called again,
+     * in whole seconds rounded up; 1 when none said. Empty when not every one was rate-limited.
+     */
+    public OptionalLong retryAfterSeconds() {
+        if (!all(causes, FailureClass.RATE_LIMITED)) {
+            return OptionalLong.empty();
+        }
+        long soonest = Long.MAX_VALUE;
+        for (UpstreamException cause : causes) {
+            Duration wait = cause.retryAfter();
+            if (wait != null) {
+                long seconds = wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0);
+                soonest = Math.min(soonest, Math.max(1, seconds));
+            }
+        }
+        return OptionalLong.of(soonest == Long.MAX_VALUE ? 1 : soonest);
     }
 
     private static boolean all(List<UpstreamException> causes, FailureClass failureClass) {

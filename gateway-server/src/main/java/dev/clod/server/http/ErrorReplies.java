@@ -1,5 +1,6 @@
 package dev.clod.server.http;
 
+import dev.clod.gateway.api.AllCandidatesFailedException;
 import dev.clod.gateway.api.ClodException;
 import dev.clod.gateway.api.QuotaExceededException;
 import dev.clod.gateway.api.RateLimitException;
@@ -34,6 +35,11 @@ public final class ErrorReplies {
         }
         if (clod instanceof RateLimitException limited) {
             response.putHeader("retry-after", Long.toString(limited.retryAfterSeconds()));
+        } else if (clod instanceof AllCandidatesFailedException failed
+                && failed.retryAfterSeconds().isPresent()) {
+            // The soonest any rate-limited upstream said it would take calls again.
+            response.putHeader(
+                    "retry-after", Long.toString(failed.retryAfterSeconds().getAsLong()));
         } else if (clod.status() == 429 && !(clod instanceof QuotaExceededException)) {
             // Upstream rate limits rarely last long, and the router cools the limited deployments down.
             response.putHeader("retry-after", "1");
