@@ -2,12 +2,14 @@ package dev.clod.gateway;
 
 import dev.clod.gateway.api.ChatRequest;
 import dev.clod.gateway.api.ClodException;
+import dev.clod.gateway.api.FailureClass;
 import dev.clod.gateway.api.UserMessage;
 import dev.clod.gateway.catalog.Catalog;
 import dev.clod.gateway.catalog.Deployment;
 import dev.clod.gateway.catalog.Model;
 import dev.clod.gateway.config.GatewayConfig;
 import dev.clod.gateway.config.ProviderConfig;
+import dev.clod.gateway.engine.AttemptEvents;
 import dev.clod.gateway.engine.ChatEngine;
 import dev.clod.gateway.engine.ProviderFactory;
 import dev.clod.gateway.market.EnergyMarket;
@@ -53,6 +55,7 @@ public final class Gateway implements AutoCloseable {
     private final ChatEngine engine;
     private final UsageTally tally = new UsageTally();
     private final List<UsageSink> sinks = new CopyOnWriteArrayList<>(List.of(tally));
+    private final List<AttemptEvents> attemptListeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService scheduler;
 
     private Gateway(
@@ -79,7 +82,18 @@ public final class Gateway implements AutoCloseable {
                 defaultStrategy,
                 this::record,
                 clock,
-                System::nanoTime);
+                System::nanoTime,
+                new AttemptEvents() {
+                    @Override
+                    public void attemptFailed(String deploymentId, FailureClass failureClass) {
+                        attemptListeners.forEach(listener -> listener.attemptFailed(deploymentId, failureClass));
+                    }
+
+                    @Override
+                    public void fellBack(String fromDeploymentId, String toDeploymentId) {
+                        attemptListeners.forEach(listener -> listener.fellBack(fromDeploymentId, toDeploymentId));
+                    }
+                });
     }
 
     /** A gateway for a loaded configuration, with its time taken from {@code clock}. */
@@ -161,6 +175,11 @@ public final class Gateway implements AutoCloseable {
      */
     public void addUsageSink(UsageSink sink) {
         sinks.add(sink);
+    }
+
+    /** Hears of every failed attempt and fallback from now on, for metrics. */
+    public void addAttemptListener(AttemptEvents listener) {
+        attemptListeners.add(listener);
     }
 
     /** Usage per model since this gateway started, kept in memory. */

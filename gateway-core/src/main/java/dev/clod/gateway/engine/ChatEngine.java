@@ -38,8 +38,23 @@ public final class ChatEngine {
             UsageSink usage,
             Clock clock,
             LongSupplier ticker) {
+        this(catalog, providers, pricer, prices, router, defaultStrategy, usage, clock, ticker, AttemptEvents.NONE);
+    }
+
+    /** @param events hears of failed attempts and fallbacks, for metrics */
+    public ChatEngine(
+            Catalog catalog,
+            Map<String, ChatProvider> providers,
+            Pricer pricer,
+            LivePrices prices,
+            Router router,
+            Strategy defaultStrategy,
+            UsageSink usage,
+            Clock clock,
+            LongSupplier ticker,
+            AttemptEvents events) {
         this.planner = new RoutePlanner(catalog, providers, pricer, prices, router, defaultStrategy);
-        this.engine = new Engine(Map.copyOf(providers), pricer, router, usage, clock, ticker, MAX_ATTEMPTS);
+        this.engine = new Engine(Map.copyOf(providers), pricer, router, usage, clock, ticker, MAX_ATTEMPTS, events);
     }
 
     public CompletableFuture<ChatResult> chat(ChatRequest request, CallOptions options) {

@@ -72,6 +72,9 @@ final class CompletionCall {
             return;
         }
         Deployment deployment = ranked.get(index).deployment();
+        if (index > 0) {
+            engine.events().fellBack(ranked.get(index - 1).deployment().id(), deployment.id());
+        }
         Model model = plan.modelOf(deployment.modelId());
         long started = engine.ticker().getAsLong();
         CompletableFuture<ChatResponse> call;
@@ -129,6 +132,7 @@ final class CompletionCall {
     private void fail(int index, Deployment deployment, Throwable error) {
         UpstreamException failure = Upstreams.classify(error, deployment.id());
         engine.router().recordFailure(deployment.id(), failure.failureClass(), failure.retryAfter());
+        engine.events().attemptFailed(deployment.id(), failure.failureClass());
         LOG.warn(
                 "request {}: deployment {} failed ({}): {}",
                 options.requestId(),

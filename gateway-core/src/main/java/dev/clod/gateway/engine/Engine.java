@@ -20,7 +20,8 @@ record Engine(
         UsageSink usage,
         Clock clock,
         LongSupplier ticker,
-        int maxAttempts) {
+        int maxAttempts,
+        AttemptEvents events) {
 
     ChatProvider provider(String id) {
         return providers.get(id);

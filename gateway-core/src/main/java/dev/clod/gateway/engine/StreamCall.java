@@ -87,6 +87,9 @@ final class StreamCall {
             return;
         }
         Deployment deployment = ranked.get(index).deployment();
+        if (index > 0) {
+            engine.events().fellBack(ranked.get(index - 1).deployment().id(), deployment.id());
+        }
         Attempt attempt = new Attempt(index, deployment, plan.modelOf(deployment.modelId()), includeUsage);
         synchronized (handles) {
             latest = index;
@@ -216,6 +219,7 @@ final class StreamCall {
             }
             UpstreamException failure = Upstreams.classify(error, deployment.id());
             engine.router().recordFailure(deployment.id(), failure.failureClass(), failure.retryAfter());
+            engine.events().attemptFailed(deployment.id(), failure.failureClass());
             LOG.warn(
                     "request {}: deployment {} failed {} streaming ({}): {}",
                     options.requestId(),

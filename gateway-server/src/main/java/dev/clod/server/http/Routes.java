@@ -8,6 +8,7 @@ import dev.clod.gateway.api.PermissionDeniedException;
 import dev.clod.gateway.api.RequestTooLargeException;
 import dev.clod.server.ApiKeys;
 import dev.clod.server.ServerStore;
+import dev.clod.server.metrics.GatewayMetrics;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -34,6 +35,11 @@ public final class Routes {
         router.get("/health").handler(ctx -> ctx.response()
                 .putHeader("content-type", "application/json")
                 .end("{\"status\":\"ok\"}"));
+        // For Prometheus scrapers, without a key: figures by model, deployment and site, no secrets.
+        GatewayMetrics metrics = new GatewayMetrics(gateway, store.ledger(), clock);
+        router.get("/metrics").handler(ctx -> ctx.response()
+                .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
+                .end(metrics.scrape()));
 
         // Keys and limits may need the database: they run on worker threads, never on the event loop.
         // The body is read first: a request whose handling leaves the event loop would lose body data
