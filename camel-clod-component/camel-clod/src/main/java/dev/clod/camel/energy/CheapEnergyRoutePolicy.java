@@ -43,8 +43,9 @@ import org.slf4j.LoggerFactory;
  * <p>Time is the energy clock of the {@code clod} component's gateway: the embedded market's (a replay
  * of past prices in the demo catalog), or the server's {@code as_of} in remote mode. A daily deadline is
  * read in {@code zone} (UTC unless set) unless it names its own. The policy starts when its first route
- * starts, before the context lets consumers poll, and stops when its last route stops; one policy may
- * govern several routes, which then consume together.
+ * starts, suspending the consumer in the same step that started it (before a scheduled consumer's
+ * first poll), and stops when its last route stops; one policy may govern several routes, which then
+ * consume together.
  *
  * <pre>{@code
  * CheapEnergyRoutePolicy cheap = new CheapEnergyRoutePolicy()

@@ -14,12 +14,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PropertyBindingSupport;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
@@ -321,6 +324,29 @@ class CheapEnergyRoutePolicyTest {
 
         assertThat(energy.watchers()).isZero();
         assertThat(timer.pending()).isEmpty();
+    }
+
+    @Test
+    void itIsABeanConfiguredByItsPropertiesAsCamelBindsThem() throws Exception {
+        CheapEnergyRoutePolicy policy = new CheapEnergyRoutePolicy();
+        Map<String, Object> properties = new HashMap<>(Map.of(
+                "model", "llama-3.1-8b",
+                "duration", "2h",
+                "deadline", "08:00 Europe/Paris",
+                "maxUsdPerMwh", "25",
+                "pollInterval", "5m"));
+        CamelContext camel = new DefaultCamelContext();
+        try {
+            PropertyBindingSupport.build().bind(camel, policy, properties);
+        } finally {
+            camel.close();
+        }
+
+        assertThat(policy.getModel()).isEqualTo("llama-3.1-8b");
+        assertThat(policy.getDuration()).isEqualTo("2h");
+        assertThat(policy.getDeadline()).isEqualTo("08:00 Europe/Paris");
+        assertThat(policy.getMaxUsdPerMwh()).isEqualTo("25");
+        assertThat(policy.getPollInterval()).isEqualTo("5m");
     }
 
     @Test
