@@ -11,7 +11,7 @@ import dev.clod.gateway.routing.Strategy;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -195,7 +195,7 @@ public class ClodEndpoint extends DefaultEndpoint {
         if (text == null) {
             return Set.of();
         }
-        Set<String> sites = new LinkedHashSet<>();
+        Set<String> sites = new HashSet<>();
         for (String entry : text.split(",")) {
             String site = entry.strip();
             if (site.isEmpty()) {

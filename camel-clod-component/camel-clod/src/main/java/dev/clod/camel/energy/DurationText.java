@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads a length of time written as {@code 2h}, {@code 90m}, {@code 1h30m}, {@code 45s}, {@code 1d} or ISO-8601 {@code PT2H}. */
-public final class DurationText {
+final class DurationText {
 
     private static final Pattern SHORT = Pattern.compile("(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
 
@@ -17,7 +17,7 @@ public final class DurationText {
      * @throws IllegalArgumentException naming the text and the accepted forms, when it is not one of them
      *     or is not positive
      */
-    public static Duration parse(String text) {
+    static Duration parse(String text) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("a length of time is required, such as 2h, 90m or PT2H");
         }

@@ -1,5 +1,6 @@
 package dev.clod.camel.energy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -34,7 +35,7 @@ public record EnergyPlan(
     }
 
     /** A plan that starts as late as the work can start and still be done by the deadline. */
-    static EnergyPlan latestStart(Instant now, Instant deadline, java.time.Duration duration, String reason) {
+    static EnergyPlan latestStart(Instant now, Instant deadline, Duration duration, String reason) {
         Instant latest = deadline.minus(duration);
         return new EnergyPlan(now, deadline, latest.isBefore(now) ? now : latest, deadline, null, reason);
     }
@@ -48,7 +49,8 @@ public record EnergyPlan(
     public String toString() {
         String where = window == null
                 ? "at the latest start (" + reason + ")"
-                : "at " + window.site() + ", expected " + window.expectedUsdPerMwh() + " $/MWh (" + window.basis()
+                : "at " + window.site() + ", expected "
+                        + window.expectedUsdPerMwh().stripTrailingZeros().toPlainString() + " $/MWh (" + window.basis()
                         + ")";
         return "consume from " + start + " to " + end + " for the deadline " + deadline + ", " + where;
     }
