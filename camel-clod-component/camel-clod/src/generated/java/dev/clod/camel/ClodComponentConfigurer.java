@@ -36,6 +36,8 @@ public class ClodComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "configfile":
         case "configFile": target.setConfigFile(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, dev.clod.camel.ClodConfiguration.class, value)); return true;
@@ -52,7 +54,10 @@ public class ClodComponentConfigurer extends PropertyConfigurerSupport implement
         case "model": getOrCreateConfiguration(target).setModel(property(camelContext, java.lang.String.class, value)); return true;
         case "outputmode":
         case "outputMode": getOrCreateConfiguration(target).setOutputMode(property(camelContext, java.lang.String.class, value)); return true;
+        case "pollinterval":
+        case "pollInterval": getOrCreateConfiguration(target).setPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "project": getOrCreateConfiguration(target).setProject(property(camelContext, java.lang.String.class, value)); return true;
+        case "site": getOrCreateConfiguration(target).setSite(property(camelContext, java.lang.String.class, value)); return true;
         case "strategy": getOrCreateConfiguration(target).setStrategy(property(camelContext, java.lang.String.class, value)); return true;
         case "stream": getOrCreateConfiguration(target).setStream(property(camelContext, boolean.class, value)); return true;
         case "streambuffersize":
@@ -61,6 +66,7 @@ public class ClodComponentConfigurer extends PropertyConfigurerSupport implement
         case "systemMessage": getOrCreateConfiguration(target).setSystemMessage(property(camelContext, java.lang.String.class, value)); return true;
         case "temperature": getOrCreateConfiguration(target).setTemperature(property(camelContext, java.lang.Double.class, value)); return true;
         case "tools": getOrCreateConfiguration(target).setTools(property(camelContext, java.lang.String.class, value)); return true;
+        case "window": getOrCreateConfiguration(target).setWindow(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -79,6 +85,8 @@ public class ClodComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "configfile":
         case "configFile": return java.lang.String.class;
         case "configuration": return dev.clod.camel.ClodConfiguration.class;
@@ -95,7 +103,10 @@ public class ClodComponentConfigurer extends PropertyConfigurerSupport implement
         case "model": return java.lang.String.class;
         case "outputmode":
         case "outputMode": return java.lang.String.class;
+        case "pollinterval":
+        case "pollInterval": return long.class;
         case "project": return java.lang.String.class;
+        case "site": return java.lang.String.class;
         case "strategy": return java.lang.String.class;
         case "stream": return boolean.class;
         case "streambuffersize":
@@ -104,6 +115,7 @@ public class ClodComponentConfigurer extends PropertyConfigurerSupport implement
         case "systemMessage": return java.lang.String.class;
         case "temperature": return java.lang.Double.class;
         case "tools": return java.lang.String.class;
+        case "window": return java.lang.String.class;
         default: return null;
         }
     }
@@ -118,6 +130,8 @@ public class ClodComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "configfile":
         case "configFile": return target.getConfigFile();
         case "configuration": return target.getConfiguration();
@@ -134,7 +148,10 @@ public class ClodComponentConfigurer extends PropertyConfigurerSupport implement
         case "model": return getOrCreateConfiguration(target).getModel();
         case "outputmode":
         case "outputMode": return getOrCreateConfiguration(target).getOutputMode();
+        case "pollinterval":
+        case "pollInterval": return getOrCreateConfiguration(target).getPollInterval();
         case "project": return getOrCreateConfiguration(target).getProject();
+        case "site": return getOrCreateConfiguration(target).getSite();
         case "strategy": return getOrCreateConfiguration(target).getStrategy();
         case "stream": return getOrCreateConfiguration(target).isStream();
         case "streambuffersize":
@@ -143,6 +160,7 @@ public class ClodComponentConfigurer extends PropertyConfigurerSupport implement
         case "systemMessage": return getOrCreateConfiguration(target).getSystemMessage();
         case "temperature": return getOrCreateConfiguration(target).getTemperature();
         case "tools": return getOrCreateConfiguration(target).getTools();
+        case "window": return getOrCreateConfiguration(target).getWindow();
         default: return null;
         }
     }

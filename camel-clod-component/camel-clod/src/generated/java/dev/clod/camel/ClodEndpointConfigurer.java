@@ -27,6 +27,12 @@ public class ClodEndpointConfigurer extends PropertyConfigurerSupport implements
         case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "exceptionhandler":
+        case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
+        case "exchangepattern":
+        case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxcostusd":
@@ -38,7 +44,10 @@ public class ClodEndpointConfigurer extends PropertyConfigurerSupport implements
         case "model": target.getConfiguration().setModel(property(camelContext, java.lang.String.class, value)); return true;
         case "outputmode":
         case "outputMode": target.getConfiguration().setOutputMode(property(camelContext, java.lang.String.class, value)); return true;
+        case "pollinterval":
+        case "pollInterval": target.getConfiguration().setPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "project": target.getConfiguration().setProject(property(camelContext, java.lang.String.class, value)); return true;
+        case "site": target.getConfiguration().setSite(property(camelContext, java.lang.String.class, value)); return true;
         case "strategy": target.getConfiguration().setStrategy(property(camelContext, java.lang.String.class, value)); return true;
         case "stream": target.getConfiguration().setStream(property(camelContext, boolean.class, value)); return true;
         case "streambuffersize":
@@ -47,6 +56,7 @@ public class ClodEndpointConfigurer extends PropertyConfigurerSupport implements
         case "systemMessage": target.getConfiguration().setSystemMessage(property(camelContext, java.lang.String.class, value)); return true;
         case "temperature": target.getConfiguration().setTemperature(property(camelContext, java.lang.Double.class, value)); return true;
         case "tools": target.getConfiguration().setTools(property(camelContext, java.lang.String.class, value)); return true;
+        case "window": target.getConfiguration().setWindow(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -58,6 +68,12 @@ public class ClodEndpointConfigurer extends PropertyConfigurerSupport implements
         case "apiKey": return java.lang.String.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
+        case "exceptionhandler":
+        case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
+        case "exchangepattern":
+        case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxcostusd":
@@ -69,7 +85,10 @@ public class ClodEndpointConfigurer extends PropertyConfigurerSupport implements
         case "model": return java.lang.String.class;
         case "outputmode":
         case "outputMode": return java.lang.String.class;
+        case "pollinterval":
+        case "pollInterval": return long.class;
         case "project": return java.lang.String.class;
+        case "site": return java.lang.String.class;
         case "strategy": return java.lang.String.class;
         case "stream": return boolean.class;
         case "streambuffersize":
@@ -78,6 +97,7 @@ public class ClodEndpointConfigurer extends PropertyConfigurerSupport implements
         case "systemMessage": return java.lang.String.class;
         case "temperature": return java.lang.Double.class;
         case "tools": return java.lang.String.class;
+        case "window": return java.lang.String.class;
         default: return null;
         }
     }
@@ -90,6 +110,12 @@ public class ClodEndpointConfigurer extends PropertyConfigurerSupport implements
         case "apiKey": return target.getConfiguration().getApiKey();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "exceptionhandler":
+        case "exceptionHandler": return target.getExceptionHandler();
+        case "exchangepattern":
+        case "exchangePattern": return target.getExchangePattern();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxcostusd":
@@ -101,7 +127,10 @@ public class ClodEndpointConfigurer extends PropertyConfigurerSupport implements
         case "model": return target.getConfiguration().getModel();
         case "outputmode":
         case "outputMode": return target.getConfiguration().getOutputMode();
+        case "pollinterval":
+        case "pollInterval": return target.getConfiguration().getPollInterval();
         case "project": return target.getConfiguration().getProject();
+        case "site": return target.getConfiguration().getSite();
         case "strategy": return target.getConfiguration().getStrategy();
         case "stream": return target.getConfiguration().isStream();
         case "streambuffersize":
@@ -110,6 +139,7 @@ public class ClodEndpointConfigurer extends PropertyConfigurerSupport implements
         case "systemMessage": return target.getConfiguration().getSystemMessage();
         case "temperature": return target.getConfiguration().getTemperature();
         case "tools": return target.getConfiguration().getTools();
+        case "window": return target.getConfiguration().getWindow();
         default: return null;
         }
     }

@@ -23,9 +23,12 @@ public class ClodEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(16);
+        Set<String> props = new HashSet<>(22);
         props.add("apiKey");
         props.add("baseUrl");
+        props.add("bridgeErrorHandler");
+        props.add("exceptionHandler");
+        props.add("exchangePattern");
         props.add("lazyStartProducer");
         props.add("maxCostUsd");
         props.add("maxTokens");
@@ -33,13 +36,16 @@ public class ClodEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("model");
         props.add("operation");
         props.add("outputMode");
+        props.add("pollInterval");
         props.add("project");
+        props.add("site");
         props.add("strategy");
         props.add("stream");
         props.add("streamBufferSize");
         props.add("systemMessage");
         props.add("temperature");
         props.add("tools");
+        props.add("window");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(1);
         secretProps.add("apiKey");

@@ -1,5 +1,7 @@
 package dev.clod.camel;
 
+import dev.clod.camel.energy.EnergyClient;
+import dev.clod.camel.energy.EnergyClients;
 import dev.clod.gateway.Gateway;
 import dev.clod.gateway.config.ConfigLoader;
 import dev.clod.gateway.config.GatewayConfig;
@@ -102,6 +104,18 @@ public class ClodComponent extends DefaultComponent {
         }
         Gateway embedded = embeddedGateway();
         return new EmbeddedClient(embedded, ownLedger, config.getProject());
+    }
+
+    /**
+     * The electricity and token prices of the gateway an endpoint with {@code config} talks to: the
+     * embedded gateway's, or those of the server at its {@code baseUrl}. What {@code clod:prices} and
+     * {@code CheapEnergyRoutePolicy} read.
+     */
+    public EnergyClient energy(ClodConfiguration config) {
+        if (config.isRemote()) {
+            return EnergyClients.remote(httpClient(), config.getBaseUrl(), config.getApiKey(), Clock.systemUTC());
+        }
+        return EnergyClients.embedded(embeddedGateway());
     }
 
     private synchronized Gateway embeddedGateway() {

@@ -12,10 +12,10 @@ import org.apache.camel.spi.UriParams;
 public class ClodConfiguration implements Cloneable {
 
     @UriParam(
-            label = "chat",
+            label = "chat,prices",
             description = "The model string: a model id, name or alias, optionally followed by strategy tags"
                     + " separated by at-sign or colon (llama-3.1-8b:price, deepseek-v3:latency:price). Checked"
-                    + " when the endpoint is created.")
+                    + " when the endpoint is created. For prices: the model to price at each site, without tags.")
     private String model;
 
     @UriParam(
@@ -90,6 +90,27 @@ public class ClodConfiguration implements Cloneable {
                     + " read per project (with the component's ledger option, in the ledger servers read too). In"
                     + " remote mode the API key decides the project and this option is not used.")
     private String project;
+
+    @UriParam(
+            label = "prices",
+            enums = "4h,24h,7d",
+            description = "For prices with a model: the model's price history over this window before now, 4h, 24h"
+                    + " or 7d, instead of its prices now.")
+    private String window;
+
+    @UriParam(
+            label = "prices",
+            description = "For prices: only these sites, as a comma-separated list of site ids, in the list the"
+                    + " producer answers with and in the changes the consumer emits.")
+    private String site;
+
+    @UriParam(
+            label = "prices,consumer",
+            defaultValue = "60000",
+            javaType = "java.time.Duration",
+            description = "For the prices consumer in remote mode: how often the server's site prices are read to"
+                    + " find changes (60s unless set). The embedded gateway tells of each change as it happens.")
+    private long pollInterval = 60_000;
 
     @UriParam(
             label = "remote",
@@ -198,6 +219,31 @@ public class ClodConfiguration implements Cloneable {
 
     public void setMaxCostUsd(String maxCostUsd) {
         this.maxCostUsd = maxCostUsd;
+    }
+
+    public String getWindow() {
+        return window;
+    }
+
+    public void setWindow(String window) {
+        this.window = window;
+    }
+
+    public String getSite() {
+        return site;
+    }
+
+    public void setSite(String site) {
+        this.site = site;
+    }
+
+    /** The poll interval in milliseconds. */
+    public long getPollInterval() {
+        return pollInterval;
+    }
+
+    public void setPollInterval(long pollInterval) {
+        this.pollInterval = pollInterval;
     }
 
     public String getBaseUrl() {

@@ -39,10 +39,25 @@ public final class ClodConstants {
     public static final String DEPLOYMENT = "CamelClodDeployment";
 
     @Metadata(
-            label = "producer",
-            description = "Out: the data center that served the answer; absent for a third party's cloud.",
+            label = "producer,consumer",
+            description = "Out: the data center that served the answer; absent for a third party's cloud. From"
+                    + " clod:prices: the site whose price changed, or the model's cheapest site.",
             javaType = "String")
     public static final String SITE = "CamelClodSite";
+
+    @Metadata(
+            label = "producer,consumer",
+            description = "Out of clod:prices: the electricity price in US dollars per MWh at the site of"
+                    + " CamelClodSite.",
+            javaType = "java.math.BigDecimal")
+    public static final String USD_PER_MWH = "CamelClodUsdPerMwh";
+
+    @Metadata(
+            label = "producer,consumer",
+            description = "Out of clod:prices: how fresh the price at the site of CamelClodSite is: live, stale or"
+                    + " fallback.",
+            javaType = "String")
+    public static final String PRICE_STATUS = "CamelClodPriceStatus";
 
     @Metadata(
             label = "producer",
@@ -58,9 +73,10 @@ public final class ClodConstants {
     public static final String ROUTE = "CamelClodRoute";
 
     @Metadata(
-            label = "producer",
+            label = "producer,consumer",
             description = "Out: the instant of the prices the request was routed and billed at, ISO-8601 UTC;"
-                    + " the energy clock's, which replays past prices in the demo catalog.",
+                    + " the energy clock's, which replays past prices in the demo catalog. From clod:prices: the"
+                    + " instant of the prices in the body.",
             javaType = "String")
     public static final String PRICED_AT = "CamelClodPricedAt";
 

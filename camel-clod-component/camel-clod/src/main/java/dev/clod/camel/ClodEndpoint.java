@@ -1,13 +1,20 @@
 package dev.clod.camel;
 
+import dev.clod.camel.energy.EnergyClient;
+import dev.clod.camel.energy.HistoryWindow;
+import dev.clod.camel.energy.PricesConsumer;
+import dev.clod.camel.energy.PricesProducer;
 import dev.clod.gateway.api.InvalidRequestException;
 import dev.clod.gateway.routing.ModelSelection;
 import dev.clod.gateway.routing.ModelSelector;
 import dev.clod.gateway.routing.Strategy;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -19,8 +26,9 @@ import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 
 /**
- * Chat with any model a clod gateway serves, list its models, or read its usage, as a step of a route.
- * The gateway runs embedded in the application, or is a server reached by {@code baseUrl}.
+ * Chat with any model a clod gateway serves, list its models, read its usage, or read and follow its
+ * electricity-driven prices, as a step of a route. {@code clod:prices} is also a consumer of price
+ * changes. The gateway runs embedded in the application, or is a server reached by {@code baseUrl}.
  */
 @UriEndpoint(
         firstVersion = "0.1.0",
@@ -28,7 +36,6 @@ import org.apache.camel.support.DefaultEndpoint;
         title = "clod",
         syntax = "clod:operation",
         category = {Category.AI},
-        producerOnly = true,
         headersClass = ClodConstants.class)
 public class ClodEndpoint extends DefaultEndpoint {
 
@@ -36,7 +43,8 @@ public class ClodEndpoint extends DefaultEndpoint {
     enum Operation {
         CHAT,
         MODELS,
-        USAGE
+        USAGE,
+        PRICES
     }
 
     /** What the body holds after a chat. */
@@ -46,10 +54,11 @@ public class ClodEndpoint extends DefaultEndpoint {
     }
 
     @UriPath(
-            enums = "chat,models,usage",
+            enums = "chat,models,usage,prices",
             defaultValue = "chat",
-            description = "The operation: chat (ask a model), models (list the models) or usage (usage per model"
-                    + " since the embedded gateway started).")
+            description = "The operation: chat (ask a model), models (list the models), usage (usage per model"
+                    + " since the embedded gateway started) or prices (the sites' electricity and token prices;"
+                    + " as a consumer, their changes).")
     @Metadata(required = false)
     private String operation = "chat";
 
@@ -62,6 +71,7 @@ public class ClodEndpoint extends DefaultEndpoint {
     private Strategy strategy;
     private BigDecimal maxCostUsd;
     private List<ClodTool> toolList = List.of();
+    private Set<String> siteSet = Set.of();
 
     public ClodEndpoint(String uri, ClodComponent component, ClodConfiguration configuration) {
         super(uri, component);
@@ -75,12 +85,39 @@ public class ClodEndpoint extends DefaultEndpoint {
 
     @Override
     public Producer createProducer() {
+        if (parsedOperation == Operation.PRICES) {
+            return new PricesProducer(this, this::energy, pricedModel(), configuration.getWindow(), siteSet);
+        }
         return new ClodProducer(this);
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("clod: has no consumer; use it with to(...)");
+    public Consumer createConsumer(Processor processor) throws Exception {
+        if (parsedOperation != Operation.PRICES) {
+            throw new UnsupportedOperationException(
+                    "clod:" + operation + " has no consumer; use it with to(...). Only clod:prices consumes.");
+        }
+        if (configuration.getWindow() != null) {
+            throw invalid("window", "applies to the prices producer; the consumer emits price changes");
+        }
+        PricesConsumer consumer = new PricesConsumer(
+                this,
+                processor,
+                this::energy,
+                pricedModel(),
+                siteSet,
+                Duration.ofMillis(configuration.getPollInterval()));
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    private EnergyClient energy() {
+        return getComponent().energy(configuration);
+    }
+
+    /** The model of clod:prices, or null for every site. */
+    private String pricedModel() {
+        return modelSelection == null ? null : modelSelection.model();
     }
 
     /**
@@ -123,6 +160,50 @@ public class ClodEndpoint extends DefaultEndpoint {
         if (configuration.isStream() && !toolList.isEmpty()) {
             throw invalid("tools", "cannot be combined with stream=true: the tool loop needs whole answers");
         }
+        if (parsedOperation == Operation.PRICES) {
+            validatePrices();
+        } else if (configuration.getWindow() != null) {
+            throw invalid("window", "applies only to clod:prices");
+        } else if (configuration.getSite() != null) {
+            throw invalid("site", "applies only to clod:prices");
+        }
+    }
+
+    private void validatePrices() {
+        if (modelSelection != null && (modelSelection.strategy() != null || modelSelection.anyModel())) {
+            throw invalid(
+                    "model",
+                    "clod:prices takes a model id, name or alias without strategy tags, was '"
+                            + configuration.getModel() + "'");
+        }
+        String window = configuration.getWindow();
+        if (window != null) {
+            if (!HistoryWindow.isValid(window)) {
+                throw invalid("window", "must be " + HistoryWindow.VALID + ", was '" + window + "'");
+            }
+            if (modelSelection == null) {
+                throw invalid("window", "needs a model: a price history is one model's");
+            }
+        }
+        if (configuration.getPollInterval() <= 0) {
+            throw invalid("pollInterval", "must be positive, was " + configuration.getPollInterval() + " ms");
+        }
+        siteSet = parseSites(configuration.getSite());
+    }
+
+    private static Set<String> parseSites(String text) {
+        if (text == null) {
+            return Set.of();
+        }
+        Set<String> sites = new HashSet<>();
+        for (String entry : text.split(",")) {
+            String site = entry.strip();
+            if (site.isEmpty()) {
+                throw invalid("site", "has an empty entry in '" + text + "'");
+            }
+            sites.add(site);
+        }
+        return Set.copyOf(sites);
     }
 
     private static BigDecimal parseMaxCost(String text) {

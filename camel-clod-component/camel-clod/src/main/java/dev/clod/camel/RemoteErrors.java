@@ -5,13 +5,13 @@ import dev.clod.gateway.api.json.ErrorBody;
 import java.nio.charset.StandardCharsets;
 
 /** Turns what a gateway server answered instead of a result into a {@link ClodRemoteException}. */
-final class RemoteErrors {
+public final class RemoteErrors {
 
     private static final int EXCERPT_CHARS = 200;
 
     private RemoteErrors() {}
 
-    static ClodRemoteException fromResponse(int status, byte[] body) {
+    public static ClodRemoteException fromResponse(int status, byte[] body) {
         return ChatJson.readError(body)
                 .map(error -> fromBody(status, error))
                 .orElseGet(() -> new ClodRemoteException(
@@ -35,7 +35,7 @@ final class RemoteErrors {
                 null);
     }
 
-    static ClodRemoteException unreachable(String baseUrl, Throwable cause) {
+    public static ClodRemoteException unreachable(String baseUrl, Throwable cause) {
         return new ClodRemoteException(
                 502,
                 ClodRemoteException.CONNECTION_ERROR,

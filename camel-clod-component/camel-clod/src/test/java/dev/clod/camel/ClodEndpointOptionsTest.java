@@ -40,7 +40,15 @@ class ClodEndpointOptionsTest extends CamelTestSupport {
                 Arguments.of("clod:chat?model=llama-3.1-8b&tools=#noSuchTool", "tools", "noSuchTool"),
                 Arguments.of(
                         "clod:chat?model=llama-3.1-8b&tools=#weatherTool,#otherWeatherTool", "tools", "get_weather"),
-                Arguments.of("clod:chat?model=llama-3.1-8b&tools=#weatherTool&stream=true", "tools", "stream"));
+                Arguments.of("clod:chat?model=llama-3.1-8b&tools=#weatherTool&stream=true", "tools", "stream"),
+                Arguments.of("clod:prices?model=llama-3.1-8b@price", "model", "without strategy tags"),
+                Arguments.of("clod:prices?model=@price", "model", "without strategy tags"),
+                Arguments.of("clod:prices?model=llama-3.1-8b&window=3h", "window", "4h, 24h or 7d"),
+                Arguments.of("clod:prices?window=24h", "window", "needs a model"),
+                Arguments.of("clod:prices?site=dallas,,tulsa", "site", "empty entry"),
+                Arguments.of("clod:prices?pollInterval=0", "pollInterval", "positive"),
+                Arguments.of("clod:chat?model=llama-3.1-8b&window=24h", "window", "only to clod:prices"),
+                Arguments.of("clod:models?site=dallas", "site", "only to clod:prices"));
     }
 
     @ParameterizedTest
@@ -63,6 +71,15 @@ class ClodEndpointOptionsTest extends CamelTestSupport {
         assertThat(endpoint.strategy().label()).isEqualTo("latency+tokenrate");
         assertThat(endpoint.toolList()).extracting(ClodTool::name).containsExactly("get_weather");
         assertThat(endpoint.maxCostUsd()).isEqualByComparingTo("0.01");
+    }
+
+    @Test
+    void pricesOptionsMakeAnEndpoint() {
+        ClodEndpoint endpoint = context.getEndpoint(
+                "clod:prices?model=Llama 3.1 8B&window=7D&site=dallas, tulsa&pollInterval=5s", ClodEndpoint.class);
+
+        assertThat(endpoint.operation()).isEqualTo(ClodEndpoint.Operation.PRICES);
+        assertThat(endpoint.getConfiguration().getPollInterval()).isEqualTo(5000);
     }
 
     @Test
