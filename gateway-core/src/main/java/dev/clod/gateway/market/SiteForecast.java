@@ -42,7 +42,11 @@ final class SiteForecast {
         }
         Optional<PriceTrace> dayAhead = feed.trace(new TraceKey(location, Market.DAY_AHEAD));
         Instant published = feed.dayAheadPublishedUntil(now);
-        Duration step = realTime.get().resolution();
+        // The finer of the two series, so that neither a real-time step nor a day-ahead hour is skipped.
+        Duration step = dayAhead.isPresent()
+                        && dayAhead.get().resolution().compareTo(realTime.get().resolution()) < 0
+                ? dayAhead.get().resolution()
+                : realTime.get().resolution();
         SeasonalForecast seasonal = new SeasonalForecast(realTime.get(), DAYS);
         TreeMap<Instant, BigDecimal> expected = new TreeMap<>();
         boolean usedDayAhead = false;
