@@ -94,7 +94,7 @@ public final class JdbcUsageReader implements UsageReader {
             if (query.projectId() != null) {
                 statement.setString(3, query.projectId());
             }
-            addAll(statement, query.groupBy() == GroupBy.DAY, rows);
+            addAll(statement, query.groupBy() == GroupBy.DAY || query.groupBy() == GroupBy.HOUR, rows);
         }
     }
 
@@ -113,6 +113,7 @@ public final class JdbcUsageReader implements UsageReader {
         return switch (groupBy) {
             case MODEL -> "COALESCE(model, '')";
             case DAY -> dialect.utcDay("recorded_at");
+            case HOUR -> dialect.utcHour("recorded_at");
             case PROJECT -> "COALESCE(project_id, '')";
             case KEY -> "COALESCE(key_id, '')";
         };
@@ -121,7 +122,7 @@ public final class JdbcUsageReader implements UsageReader {
     private static String dailyKey(GroupBy groupBy) {
         return switch (groupBy) {
             case MODEL -> "model";
-            case DAY -> "usage_day";
+            case DAY, HOUR -> "usage_day";
             case PROJECT -> "project_id";
             case KEY -> "key_id";
         };

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -90,7 +91,8 @@ class JdbcUsageReaderTest {
             assertThat(count(database, "SELECT COUNT(*) FROM usage_records")).isEqualTo(RECORDS.size() - older);
             assertThat(count(database, "SELECT COUNT(*) FROM usage_daily")).isPositive();
             before.forEach((query, rows) -> {
-                assertSameRows(reader.summarize(query), rows);
+                // Unchanged, but for hours: a rolled-up day's requests become one row keyed by the day.
+                assertSameRows(reader.summarize(query), expected(RECORDS, query, cutOff));
                 assertSameRows(rows, expected(RECORDS, query));
             });
             assertThat(walk(reader, null, 100)).hasSize(RECORDS.size() - (int) older);
@@ -124,7 +126,7 @@ class JdbcUsageReaderTest {
             JdbcUsageReader reader = new JdbcUsageReader(second);
             for (GroupBy groupBy : GroupBy.values()) {
                 UsageQuery query = new UsageQuery(START, END, groupBy, null);
-                assertSameRows(reader.summarize(query), expected(RECORDS, query));
+                assertSameRows(reader.summarize(query), expected(RECORDS, query, cutOff));
             }
         }
     }
@@ -236,11 +238,21 @@ class JdbcUsageReaderTest {
 
     /** The summary computed from the records themselves, by the documented rules. */
     private static List<UsageSummaryRow> expected(List<UsageRecord> records, UsageQuery query) {
+        return expected(records, query, Instant.MIN);
+    }
+
+    /** The summary once the records before {@code rolledUpBefore} are rolled up into daily sums. */
+    private static List<UsageSummaryRow> expected(List<UsageRecord> records, UsageQuery query, Instant rolledUpBefore) {
+        Function<UsageRecord, String> day =
+                r -> LocalDate.ofInstant(r.time(), ZoneOffset.UTC).toString();
         Function<UsageRecord, String> key =
                 switch (query.groupBy()) {
                     case MODEL -> r -> Objects.requireNonNullElse(r.model(), "");
-                    case DAY ->
-                        r -> LocalDate.ofInstant(r.time(), ZoneOffset.UTC).toString();
+                    case DAY -> day;
+                    case HOUR ->
+                        r -> r.time().isBefore(rolledUpBefore)
+                                ? day.apply(r)
+                                : r.time().truncatedTo(ChronoUnit.HOURS).toString();
                     case PROJECT -> r -> Objects.requireNonNullElse(r.projectId(), "");
                     case KEY -> r -> Objects.requireNonNullElse(r.keyId(), "");
                 };

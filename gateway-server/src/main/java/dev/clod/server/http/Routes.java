@@ -17,7 +17,10 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
-/** The HTTP API's routes: OpenAI-compatible endpoints under {@code /v1}, health outside it. */
+/**
+ * The HTTP API's routes: OpenAI-compatible endpoints under {@code /v1}, health and the dashboard
+ * outside it.
+ */
 public final class Routes {
 
     /** Where the authenticated caller is kept on the routing context. */
@@ -50,6 +53,7 @@ public final class Routes {
                 .handler(ctx -> admit(ctx, store))
                 .handler(new ChatCompletionsHandler(gateway));
         EnergyHandler energy = new EnergyHandler(gateway);
+        router.get("/v1/me").handler(new CallerHandler()::describe);
         router.get("/v1/models").handler(models::list);
         // History may come from the database: off the event loop.
         router.getWithRegex("/v1/models/.+/prices").blockingHandler(new ModelPricesHandler(gateway)::prices, false);
@@ -65,6 +69,8 @@ public final class Routes {
         router.post("/v1/admin/keys").blockingHandler(admin::createKey, false);
         router.get("/v1/admin/keys").blockingHandler(admin::listKeys, false);
         router.delete("/v1/admin/keys/:id").blockingHandler(admin::revokeKey, false);
+
+        DashboardRoutes.mount(router);
 
         router.route().failureHandler(ctx -> fail(ctx, maxBodyBytes));
         router.errorHandler(404, ctx -> ErrorReplies.send(ctx.response(), notFound(ctx)));

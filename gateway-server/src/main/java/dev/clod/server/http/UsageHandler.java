@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code GET /v1/usage} (sums grouped by model, day, project or key) and {@code GET /v1/usage/requests}
+ * {@code GET /v1/usage} (sums grouped by model, day, hour, project or key) and {@code GET /v1/usage/requests}
  * (one row per request, newest first). A project's key sees its project only, whatever it asks; the
  * admin key sees everything and may narrow it with {@code project=}.
  */
@@ -138,7 +138,7 @@ final class UsageHandler {
             }
         }
         throw new InvalidRequestException(
-                "Invalid 'group_by' '" + value + "': expected one of model, day, project, key.", "group_by");
+                "Invalid 'group_by' '" + value + "': expected one of model, day, hour, project, key.", "group_by");
     }
 
     private static int limit(String value) {

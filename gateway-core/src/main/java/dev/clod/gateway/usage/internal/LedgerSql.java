@@ -6,7 +6,7 @@ import dev.clod.gateway.store.Database;
  * The ledger's statements that differ between H2 and PostgreSQL: the upserts. PostgreSQL gets {@code
  * INSERT … ON CONFLICT}, which stays correct when several gateway instances insert the same key at
  * once (its {@code MERGE} may fail with a duplicate key then); H2 runs in one process and gets the
- * standard {@code MERGE}. And the UTC day of an instant. Everything else is the same SQL on both.
+ * standard {@code MERGE}. And the UTC day and hour of an instant. Everything else is the same SQL on both.
  */
 public final class LedgerSql {
 
@@ -110,6 +110,14 @@ public final class LedgerSql {
         return switch (kind) {
             case POSTGRESQL -> "to_char(" + column + " AT TIME ZONE 'UTC', 'YYYY-MM-DD')";
             case H2 -> "FORMATDATETIME(" + column + ", 'yyyy-MM-dd', 'en', 'UTC')";
+        };
+    }
+
+    /** The UTC hour of a TIMESTAMP WITH TIME ZONE column as text, {@code YYYY-MM-DDTHH:00:00Z}. */
+    public String utcHour(String column) {
+        return switch (kind) {
+            case POSTGRESQL -> "to_char(" + column + " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24\":00:00Z\"')";
+            case H2 -> "FORMATDATETIME(" + column + ", 'yyyy-MM-dd''T''HH'':00:00Z''', 'en', 'UTC')";
         };
     }
 }
