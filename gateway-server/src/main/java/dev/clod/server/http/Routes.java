@@ -16,7 +16,10 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
-/** The HTTP API's routes: OpenAI-compatible endpoints under {@code /v1}, health outside it. */
+/**
+ * The HTTP API's routes: OpenAI-compatible endpoints under {@code /v1}; health, the API's description
+ * and its Swagger UI outside it.
+ */
 public final class Routes {
 
     /** Where the authenticated caller is kept on the routing context. */
@@ -34,6 +37,8 @@ public final class Routes {
         router.get("/health").handler(ctx -> ctx.response()
                 .putHeader("content-type", "application/json")
                 .end("{\"status\":\"ok\"}"));
+        // The API's description and Swagger UI, like health, outside /v1 and its keys.
+        ApiDocs.load().mount(router);
 
         // Keys and limits may need the database: they run on worker threads, never on the event loop.
         // The body is read first: a request whose handling leaves the event loop would lose body data
