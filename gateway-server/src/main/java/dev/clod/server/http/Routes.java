@@ -18,8 +18,8 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 /**
- * The HTTP API's routes: OpenAI-compatible endpoints under {@code /v1}, health and the dashboard
- * outside it.
+ * The HTTP API's routes: OpenAI-compatible endpoints under {@code /v1}; health, the dashboard, the
+ * API's description and its Swagger UI, and the metrics outside it.
  */
 public final class Routes {
 
@@ -43,6 +43,8 @@ public final class Routes {
         router.get("/metrics").handler(ctx -> ctx.response()
                 .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
                 .end(metrics.scrape()));
+        // The API's description and Swagger UI, like health, outside /v1 and its keys.
+        ApiDocs.load().mount(router);
 
         // Keys and limits may need the database: they run on worker threads, never on the event loop.
         // The body is read first: a request whose handling leaves the event loop would lose body data
