@@ -47,7 +47,17 @@ class OpenApiContractIT {
     /** A static key: it may chat, but belongs to no project and manages nothing. */
     private static final String USER = RunningServer.USER_KEY;
     /** Pages for people, not part of the API: Swagger UI and the dashboard. */
-    private static final Set<String> PAGES = Set.of("GET /", "GET /docs", "GET /docs/", "GET /docs/index.html");
+    /** Pages and their static files, for browsers, not part of the API. */
+    private static final Set<String> PAGES = Set.of(
+            "GET /",
+            "HEAD /",
+            "GET /docs",
+            "GET /docs/",
+            "GET /docs/index.html",
+            "GET /dashboard/",
+            "HEAD /dashboard/",
+            "GET /webjars/",
+            "HEAD /webjars/");
 
     private static final String CHAT = "/v1/chat/completions";
 
@@ -306,6 +316,15 @@ class OpenApiContractIT {
         assertThat(limited).as("a 429 within three calls at 1 rpm").isNotNull();
         assertThat(limited.headers().firstValue("retry-after")).isPresent();
         assertThat(JSON.readTree(limited.body()).at("/error/code").asText()).isEqualTo("rate_limit_exceeded");
+    }
+
+    @Test
+    void whoAmIMatches() throws Exception {
+        assertThat(JSON.readTree(http.exchange(200, "GET", "/v1/me", USER, null).body())
+                        .get("admin")
+                        .asBoolean())
+                .isFalse();
+        http.exchange(401, "GET", "/v1/me", "sk-clod-wrong", null);
     }
 
     // ---- models, prices, energy, routing ----
