@@ -26,4 +26,4 @@ const quick = await client.chat.completions
   )
   .withResponse();
 
-console.log("with x-clod-strategy: latency, served by:", quick.response.headers.get("x-clod-deployment"));
+console.log("strategy applied:", quick.response.headers.get("x-clod-strategy"), "by", quick.response.headers.get("x-clod-deployment"));

@@ -2,6 +2,8 @@ package dev.clod.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
@@ -14,6 +16,10 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +69,7 @@ class LangChain4jGuideIT {
 
     /** Section "The strategy as a header". */
     @Test
-    void strategyHeader() {
+    void strategyHeader() throws Exception {
         String baseUrl = server.baseUrl();
         String apiKey = RunningServer.USER_KEY;
         // guide:begin strategy-header
@@ -75,8 +81,17 @@ class LangChain4jGuideIT {
                 .build();
         // guide:end strategy-header
 
-        // The simulated model names the deployment that answered; latency picks the demo's quickest site.
-        assertThat(model.chat("Say hello quickly.")).contains("sim-dallas");
+        assertThat(model.chat("Say hello quickly.")).contains("Say hello quickly.");
+        // The gateway's request log says which strategy routed it.
+        HttpResponse<String> log = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(baseUrl + "/usage/requests?limit=1"))
+                                .header("authorization", "Bearer " + RunningServer.ADMIN_KEY)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        JsonNode last = new ObjectMapper().readTree(log.body()).at("/data/0");
+        assertThat(last.get("requested_model").asText()).isEqualTo("llama-3.1-8b");
+        assertThat(last.get("strategy").asText()).isEqualTo("latency");
     }
 
     /** Section "Stream". */

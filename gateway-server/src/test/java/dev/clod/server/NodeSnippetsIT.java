@@ -54,7 +54,8 @@ class NodeSnippetsIT {
         String servedBy = line(out, "served by: ");
         assertThat(servedBy).matches("llama-3\\.1-8b/sim-([a-z-]+) at \\1");
         assertThat(new BigDecimal(line(out, "cost (USD): "))).isPositive();
-        assertThat(line(out, "with x-clod-strategy: latency, served by: ")).isEqualTo("llama-3.1-8b/sim-dallas");
+        // Which site is quickest is measured as requests come in, so only the strategy is certain.
+        assertThat(line(out, "strategy applied: ")).matches("latency by llama-3\\.1-8b/sim-[a-z-]+");
     }
 
     /** docs/integrations/openai-node.md, "Stream". */
@@ -95,7 +96,7 @@ class NodeSnippetsIT {
 
         assertThat(line(out, "answer: "))
                 .contains("What does an LLM gateway do?")
-                .contains("sim-dallas");
+                .contains("sim-");
         assertThat(Integer.parseInt(line(out, "tokens: "))).isPositive();
         assertThat(line(out, "streamed: ")).contains("Stream a short answer.");
     }
