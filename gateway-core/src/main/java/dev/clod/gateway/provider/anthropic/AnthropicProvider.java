@@ -8,6 +8,7 @@ import dev.clod.gateway.provider.StreamHandle;
 import dev.clod.gateway.provider.StreamListener;
 import dev.clod.gateway.provider.UpstreamCall;
 import dev.clod.gateway.provider.http.JsonExchange;
+import dev.clod.gateway.provider.http.RequestHeaders;
 import dev.clod.gateway.provider.http.TransportFailures;
 import dev.clod.gateway.provider.translation.UntranslatableRequestException;
 import java.net.URI;
@@ -16,7 +17,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -96,17 +96,11 @@ public final class AnthropicProvider implements ChatProvider {
     }
 
     private static String[] headers(String apiKey, Map<String, String> extraHeaders) {
-        List<String> all =
-                new ArrayList<>(List.of("Content-Type", "application/json", "anthropic-version", API_VERSION));
-        if (apiKey != null && !apiKey.isBlank()) {
-            all.add("x-api-key");
-            all.add(apiKey);
-        }
-        extraHeaders.forEach((name, value) -> {
-            all.add(name);
-            all.add(value);
-        });
-        return all.toArray(String[]::new);
+        return RequestHeaders.of(
+                List.of("Content-Type", "application/json", "anthropic-version", API_VERSION),
+                "x-api-key",
+                apiKey,
+                extraHeaders);
     }
 
     @Override

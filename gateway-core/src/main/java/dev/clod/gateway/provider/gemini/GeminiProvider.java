@@ -10,6 +10,7 @@ import dev.clod.gateway.provider.StreamHandle;
 import dev.clod.gateway.provider.StreamListener;
 import dev.clod.gateway.provider.UpstreamCall;
 import dev.clod.gateway.provider.http.JsonExchange;
+import dev.clod.gateway.provider.http.RequestHeaders;
 import dev.clod.gateway.provider.http.TransportFailures;
 import dev.clod.gateway.provider.translation.UntranslatableRequestException;
 import java.net.URI;
@@ -20,7 +21,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -101,16 +101,7 @@ public final class GeminiProvider implements ChatProvider {
     }
 
     private static String[] headers(String apiKey, Map<String, String> extraHeaders) {
-        List<String> all = new ArrayList<>(List.of("Content-Type", "application/json"));
-        if (apiKey != null && !apiKey.isBlank()) {
-            all.add("x-goog-api-key");
-            all.add(apiKey);
-        }
-        extraHeaders.forEach((name, value) -> {
-            all.add(name);
-            all.add(value);
-        });
-        return all.toArray(String[]::new);
+        return RequestHeaders.of(List.of("Content-Type", "application/json"), "x-goog-api-key", apiKey, extraHeaders);
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.clod.gateway.provider.StreamHandle;
 import dev.clod.gateway.provider.StreamListener;
 import dev.clod.gateway.provider.UpstreamCall;
 import dev.clod.gateway.provider.http.JsonExchange;
+import dev.clod.gateway.provider.http.RequestHeaders;
 import dev.clod.gateway.provider.http.TransportFailures;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,7 +20,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -99,18 +99,11 @@ public final class OpenAiProvider implements ChatProvider {
     }
 
     private static String[] headers(String apiKey, Map<String, String> extraHeaders) {
-        List<String> all = new ArrayList<>();
-        all.add("Content-Type");
-        all.add("application/json");
-        if (apiKey != null && !apiKey.isBlank()) {
-            all.add("Authorization");
-            all.add("Bearer " + apiKey);
-        }
-        extraHeaders.forEach((name, value) -> {
-            all.add(name);
-            all.add(value);
-        });
-        return all.toArray(String[]::new);
+        return RequestHeaders.of(
+                List.of("Content-Type", "application/json"),
+                "Authorization",
+                apiKey == null || apiKey.isBlank() ? null : "Bearer " + apiKey,
+                extraHeaders);
     }
 
     @Override
