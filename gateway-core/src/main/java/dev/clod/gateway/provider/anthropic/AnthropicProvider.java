@@ -7,12 +7,12 @@ import dev.clod.gateway.provider.ChatProvider;
 import dev.clod.gateway.provider.StreamHandle;
 import dev.clod.gateway.provider.StreamListener;
 import dev.clod.gateway.provider.UpstreamCall;
+import dev.clod.gateway.provider.http.HttpUpstream;
 import dev.clod.gateway.provider.http.JsonExchange;
 import dev.clod.gateway.provider.http.RequestHeaders;
 import dev.clod.gateway.provider.http.TransportFailures;
 import dev.clod.gateway.provider.translation.UntranslatableRequestException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -45,13 +45,9 @@ public final class AnthropicProvider implements ChatProvider {
     /** The Messages API version this adapter speaks. */
     public static final String API_VERSION = "2023-06-01";
 
-    private final String id;
     private final URI endpoint;
-    private final String missingApiKey;
-    private final Duration timeout;
     private final Clock clock;
-    private final String[] headers;
-    private final HttpClient client;
+    private final HttpUpstream upstream;
 
     /**
      * @param baseUrl the API root, {@code https://api.anthropic.com} (a trailing {@code /v1} is
@@ -72,19 +68,10 @@ public final class AnthropicProvider implements ChatProvider {
             Duration timeout,
             Map<String, String> extraHeaders,
             Clock clock) {
-        this.id = Objects.requireNonNull(id, "id");
         this.endpoint = messages(Objects.requireNonNull(baseUrl, "baseUrl"));
-        this.missingApiKey = missingApiKey;
-        this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.headers = headers(apiKey, extraHeaders == null ? Map.of() : extraHeaders);
-        // Fails here, at configuration time, on a header the JDK client refuses to send.
-        HttpRequest.newBuilder(endpoint).headers(headers);
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Objects.requireNonNull(connectTimeout, "connectTimeout"))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.upstream =
+                new HttpUpstream(id, endpoint, missingApiKey, connectTimeout, timeout, headers(apiKey, extraHeaders));
     }
 
     private static URI messages(URI baseUrl) {
@@ -105,7 +92,7 @@ public final class AnthropicProvider implements ChatProvider {
 
     @Override
     public String id() {
-        return id;
+        return upstream.id();
     }
 
     @Override
@@ -115,12 +102,12 @@ public final class AnthropicProvider implements ChatProvider {
 
     @Override
     public boolean available() {
-        return missingApiKey == null;
+        return upstream.available();
     }
 
     @Override
     public String unavailableReason() {
-        return missingApiKey == null ? null : "provider '" + id + "' has no API key: " + missingApiKey;
+        return upstream.unavailableReason();
     }
 
     @Override
@@ -133,7 +120,7 @@ public final class AnthropicProvider implements ChatProvider {
             return CompletableFuture.failedFuture(e);
         }
         return JsonExchange.send(
-                client,
+                upstream.client(),
                 httpRequest(request, "application/json"),
                 deployment,
                 (status, body) -> {
@@ -157,7 +144,7 @@ public final class AnthropicProvider implements ChatProvider {
         }
         MessageEvents events = new MessageEvents(listener, call.deploymentId(), request.answerTool(), clock);
         CompletableFuture<HttpResponse<Void>> exchange =
-                client.sendAsync(httpRequest(request, "text/event-stream"), events::bodySubscriber);
+                upstream.client().sendAsync(httpRequest(request, "text/event-stream"), events::bodySubscriber);
         events.attach(exchange);
         exchange.whenComplete((ignored, error) -> {
             if (error != null) {
@@ -169,8 +156,8 @@ public final class AnthropicProvider implements ChatProvider {
 
     /** The request in Anthropic's format, or the failure that stops it before anything is sent. */
     private MessagesRequest translate(UpstreamCall call, boolean stream) {
-        if (missingApiKey != null) {
-            throw new UpstreamException(FailureClass.CREDENTIAL, call.deploymentId(), 0, unavailableReason(), null);
+        if (!upstream.available()) {
+            throw upstream.notConfigured(call.deploymentId());
         }
         try {
             return RequestTranslator.translate(call.request(), stream);
@@ -180,11 +167,6 @@ public final class AnthropicProvider implements ChatProvider {
     }
 
     private HttpRequest httpRequest(MessagesRequest request, String accept) {
-        return HttpRequest.newBuilder(endpoint)
-                .timeout(timeout)
-                .headers(headers)
-                .header("Accept", accept)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(request.bytes()))
-                .build();
+        return upstream.post(endpoint, request.bytes(), accept);
     }
 }

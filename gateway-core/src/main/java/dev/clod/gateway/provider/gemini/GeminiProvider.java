@@ -9,13 +9,13 @@ import dev.clod.gateway.provider.ChatProvider;
 import dev.clod.gateway.provider.StreamHandle;
 import dev.clod.gateway.provider.StreamListener;
 import dev.clod.gateway.provider.UpstreamCall;
+import dev.clod.gateway.provider.http.HttpUpstream;
 import dev.clod.gateway.provider.http.JsonExchange;
 import dev.clod.gateway.provider.http.RequestHeaders;
 import dev.clod.gateway.provider.http.TransportFailures;
 import dev.clod.gateway.provider.translation.UntranslatableRequestException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -50,13 +50,9 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class GeminiProvider implements ChatProvider {
 
-    private final String id;
     private final String apiRoot;
-    private final String missingApiKey;
-    private final Duration timeout;
     private final Clock clock;
-    private final String[] headers;
-    private final HttpClient client;
+    private final HttpUpstream upstream;
 
     /**
      * @param baseUrl the API root, {@code https://generativelanguage.googleapis.com} (a trailing {@code
@@ -77,19 +73,10 @@ public final class GeminiProvider implements ChatProvider {
             Duration timeout,
             Map<String, String> extraHeaders,
             Clock clock) {
-        this.id = Objects.requireNonNull(id, "id");
         this.apiRoot = apiRoot(Objects.requireNonNull(baseUrl, "baseUrl"));
-        this.missingApiKey = missingApiKey;
-        this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.headers = headers(apiKey, extraHeaders == null ? Map.of() : extraHeaders);
-        // Fails here, at configuration time, on a header the JDK client refuses to send.
-        HttpRequest.newBuilder(URI.create(apiRoot)).headers(headers);
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Objects.requireNonNull(connectTimeout, "connectTimeout"))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.upstream = new HttpUpstream(
+                id, URI.create(apiRoot), missingApiKey, connectTimeout, timeout, headers(apiKey, extraHeaders));
     }
 
     private static String apiRoot(URI baseUrl) {
@@ -106,7 +93,7 @@ public final class GeminiProvider implements ChatProvider {
 
     @Override
     public String id() {
-        return id;
+        return upstream.id();
     }
 
     @Override
@@ -116,12 +103,12 @@ public final class GeminiProvider implements ChatProvider {
 
     @Override
     public boolean available() {
-        return missingApiKey == null;
+        return upstream.available();
     }
 
     @Override
     public String unavailableReason() {
-        return missingApiKey == null ? null : "provider '" + id + "' has no API key: " + missingApiKey;
+        return upstream.unavailableReason();
     }
 
     @Override
@@ -135,7 +122,7 @@ public final class GeminiProvider implements ChatProvider {
         }
         String model = call.request().model();
         return JsonExchange.send(
-                client,
+                upstream.client(),
                 httpRequest(endpoint(model, ":generateContent"), body, "application/json"),
                 deployment,
                 (status, answer) -> {
@@ -159,9 +146,10 @@ public final class GeminiProvider implements ChatProvider {
         }
         String model = call.request().model();
         ContentEvents events = new ContentEvents(listener, call.deploymentId(), model, clock);
-        CompletableFuture<HttpResponse<Void>> exchange = client.sendAsync(
-                httpRequest(endpoint(model, ":streamGenerateContent?alt=sse"), body, "text/event-stream"),
-                events::bodySubscriber);
+        CompletableFuture<HttpResponse<Void>> exchange = upstream.client()
+                .sendAsync(
+                        httpRequest(endpoint(model, ":streamGenerateContent?alt=sse"), body, "text/event-stream"),
+                        events::bodySubscriber);
         events.attach(exchange);
         exchange.whenComplete((ignored, error) -> {
             if (error != null) {
@@ -172,8 +160,8 @@ public final class GeminiProvider implements ChatProvider {
     }
 
     private byte[] translate(UpstreamCall call) {
-        if (missingApiKey != null) {
-            throw new UpstreamException(FailureClass.CREDENTIAL, call.deploymentId(), 0, unavailableReason(), null);
+        if (!upstream.available()) {
+            throw upstream.notConfigured(call.deploymentId());
         }
         ObjectNode body;
         try {
@@ -199,11 +187,6 @@ public final class GeminiProvider implements ChatProvider {
     }
 
     private HttpRequest httpRequest(URI endpoint, byte[] body, String accept) {
-        return HttpRequest.newBuilder(endpoint)
-                .timeout(timeout)
-                .headers(headers)
-                .header("Accept", accept)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
+        return upstream.post(endpoint, body, accept);
     }
 }

@@ -11,11 +11,11 @@ import dev.clod.gateway.provider.ChatProvider;
 import dev.clod.gateway.provider.StreamHandle;
 import dev.clod.gateway.provider.StreamListener;
 import dev.clod.gateway.provider.UpstreamCall;
+import dev.clod.gateway.provider.http.HttpUpstream;
 import dev.clod.gateway.provider.http.JsonExchange;
 import dev.clod.gateway.provider.http.RequestHeaders;
 import dev.clod.gateway.provider.http.TransportFailures;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -51,13 +51,9 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class OpenAiProvider implements ChatProvider {
 
-    private final String id;
     private final URI endpoint;
-    private final String missingApiKey;
-    private final Duration timeout;
     private final Clock clock;
-    private final String[] headers;
-    private final HttpClient client;
+    private final HttpUpstream upstream;
 
     /**
      * @param baseUrl the API root as clients write it, usually ending in {@code /v1}
@@ -78,19 +74,10 @@ public final class OpenAiProvider implements ChatProvider {
             Duration timeout,
             Map<String, String> extraHeaders,
             Clock clock) {
-        this.id = Objects.requireNonNull(id, "id");
         this.endpoint = chatCompletions(Objects.requireNonNull(baseUrl, "baseUrl"));
-        this.missingApiKey = missingApiKey;
-        this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.headers = headers(apiKey, extraHeaders == null ? Map.of() : extraHeaders);
-        // Fails here, at configuration time, on a header the JDK client refuses to send.
-        HttpRequest.newBuilder(endpoint).headers(headers);
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Objects.requireNonNull(connectTimeout, "connectTimeout"))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.upstream =
+                new HttpUpstream(id, endpoint, missingApiKey, connectTimeout, timeout, headers(apiKey, extraHeaders));
     }
 
     private static URI chatCompletions(URI baseUrl) {
@@ -108,7 +95,7 @@ public final class OpenAiProvider implements ChatProvider {
 
     @Override
     public String id() {
-        return id;
+        return upstream.id();
     }
 
     @Override
@@ -118,18 +105,18 @@ public final class OpenAiProvider implements ChatProvider {
 
     @Override
     public boolean available() {
-        return missingApiKey == null;
+        return upstream.available();
     }
 
     @Override
     public String unavailableReason() {
-        return missingApiKey == null ? null : "provider '" + id + "' has no API key: " + missingApiKey;
+        return upstream.unavailableReason();
     }
 
     @Override
     public CompletableFuture<ChatResponse> complete(UpstreamCall call) {
-        if (missingApiKey != null) {
-            return CompletableFuture.failedFuture(notConfigured(call));
+        if (!upstream.available()) {
+            return CompletableFuture.failedFuture(upstream.notConfigured(call.deploymentId()));
         }
         ChatRequest request = call.request();
         if (request.stream()) {
@@ -137,7 +124,7 @@ public final class OpenAiProvider implements ChatProvider {
         }
         String deployment = call.deploymentId();
         return JsonExchange.send(
-                client,
+                upstream.client(),
                 httpRequest(request, "application/json"),
                 deployment,
                 (status, body) -> answer(status, body, deployment),
@@ -169,14 +156,14 @@ public final class OpenAiProvider implements ChatProvider {
     @Override
     public StreamHandle stream(UpstreamCall call, StreamListener listener) {
         SseStream stream = new SseStream(listener, call.deploymentId(), clock);
-        if (missingApiKey != null) {
-            stream.fail(notConfigured(call));
+        if (!upstream.available()) {
+            stream.fail(upstream.notConfigured(call.deploymentId()));
             return stream::cancel;
         }
         ChatRequest request =
                 call.request().toBuilder().stream(true).includeUsage(true).build();
         CompletableFuture<HttpResponse<Void>> exchange =
-                client.sendAsync(httpRequest(request, "text/event-stream"), stream::bodySubscriber);
+                upstream.client().sendAsync(httpRequest(request, "text/event-stream"), stream::bodySubscriber);
         stream.attach(exchange);
         exchange.whenComplete((ignored, error) -> {
             if (error != null) {
@@ -187,15 +174,6 @@ public final class OpenAiProvider implements ChatProvider {
     }
 
     private HttpRequest httpRequest(ChatRequest request, String accept) {
-        return HttpRequest.newBuilder(endpoint)
-                .timeout(timeout)
-                .headers(headers)
-                .header("Accept", accept)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(ChatJson.writeRequest(request)))
-                .build();
-    }
-
-    private UpstreamException notConfigured(UpstreamCall call) {
-        return new UpstreamException(FailureClass.CREDENTIAL, call.deploymentId(), 0, unavailableReason(), null);
+        return upstream.post(endpoint, ChatJson.writeRequest(request), accept);
     }
 }
