@@ -35,7 +35,7 @@ final class ModelPriceSeries {
                 List<PricePoint> points = new ArrayList<>();
                 for (SitePricePoint change : history.series(energy.site().id(), from, to)) {
                     ListPrice upstream = energy.pricing().priceAt(energy.site().pue(), change.usdPerMwh());
-                    PriceQuote quote = pricer.quote(board(upstream, deployment, now), model, deployment);
+                    PriceQuote quote = pricer.quoteAt(model, deployment, upstream);
                     Instant at = change.at().isBefore(from) ? from : change.at();
                     points.add(new PricePoint(at, energy.site().id(), change.usdPerMwh(), quote.userPrice()));
                 }
@@ -46,11 +46,6 @@ final class ModelPriceSeries {
             }
         }
         return new ModelPriceHistory(model, from, to, cheapest(sites, fixedNow, from), sites);
-    }
-
-    /** A board holding just this deployment's price, to quote it as the pricer would have then. */
-    private static PriceBoard board(ListPrice upstream, Deployment deployment, PriceBoard now) {
-        return new PriceBoard(now.asOf(), now.validUntil(), now.sites(), java.util.Map.of(deployment.id(), upstream));
     }
 
     private static List<PricePoint> cheapest(List<SiteSeries> sites, List<PricePoint> fixed, Instant from) {

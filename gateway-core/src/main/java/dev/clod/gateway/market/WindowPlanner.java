@@ -8,7 +8,6 @@ import dev.clod.gateway.energy.PriceWindow;
 import dev.clod.gateway.energy.WindowSearch;
 import dev.clod.gateway.pricing.BlendedPrice;
 import dev.clod.gateway.pricing.LivePrices;
-import dev.clod.gateway.pricing.PriceBoard;
 import dev.clod.gateway.pricing.Pricer;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -16,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,7 +35,6 @@ final class WindowPlanner {
 
     /** @param now the energy clock's instant: the earliest a window may start */
     List<WindowProposal> propose(Model model, Duration length, Instant now, Instant deadline, int count) {
-        PriceBoard board = prices.board();
         // Ranked by what running there costs, which for a free model is not what the caller pays.
         List<Ranked> proposals = new ArrayList<>();
         for (Deployment deployment : model.deployments()) {
@@ -51,7 +48,6 @@ final class WindowPlanner {
             }
             for (PriceWindow window : WindowSearch.cheapest(expected.get().trace(), now, deadline, length, count)) {
                 ListPrice upstream = energy.pricing().priceAt(energy.site().pue(), window.averageUsdPerMwh());
-                PriceBoard then = new PriceBoard(now, now, board.sites(), Map.of(deployment.id(), upstream));
                 proposals.add(new Ranked(
                         new WindowProposal(
                                 window.start(),
@@ -59,7 +55,7 @@ final class WindowPlanner {
                                 energy.site().id(),
                                 deployment.id(),
                                 window.averageUsdPerMwh(),
-                                pricer.quote(then, model, deployment).userPrice(),
+                                pricer.quoteAt(model, deployment, upstream).userPrice(),
                                 expected.get().basis()),
                         BlendedPrice.of(upstream)));
             }

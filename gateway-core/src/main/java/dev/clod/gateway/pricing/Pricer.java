@@ -18,7 +18,14 @@ public final class Pricer {
 
     /** The price of one deployment of a model at the board's instant. */
     public PriceQuote quote(PriceBoard board, Model model, Deployment deployment) {
-        ListPrice price = board.priceOf(deployment);
+        return quoteAt(model, deployment, board.priceOf(deployment));
+    }
+
+    /**
+     * The deployment's price if its upstream (or its site) charged {@code price} per million tokens:
+     * for pricing the past from history, or an expected price ahead.
+     */
+    public PriceQuote quoteAt(Model model, Deployment deployment, ListPrice price) {
         EnergyUse energy = null;
         if (deployment.pricing() instanceof DeploymentPricing.EnergyBased based) {
             BigDecimal pue = based.site().pue();

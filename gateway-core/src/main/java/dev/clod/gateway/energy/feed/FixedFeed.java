@@ -24,6 +24,7 @@ public final class FixedFeed implements EnergyFeed {
     private static final Instant UNTIL = Instant.parse("9999-01-01T00:00:00Z");
 
     private final Map<TraceKey, PriceTrace> traces = new HashMap<>();
+    private final Set<String> locations;
     private final FeedHealth health;
 
     public FixedFeed(Map<String, BigDecimal> usdPerMwhByLocation, Instant loadedAt) {
@@ -31,6 +32,7 @@ public final class FixedFeed implements EnergyFeed {
             TraceKey key = new TraceKey(location, Market.REAL_TIME);
             traces.put(key, PriceTrace.of(key, Map.of(FROM, price), Duration.between(FROM, UNTIL)));
         });
+        this.locations = Set.copyOf(new TreeSet<>(usdPerMwhByLocation.keySet()));
         this.health = FeedHealth.loaded(loadedAt);
     }
 
@@ -41,9 +43,7 @@ public final class FixedFeed implements EnergyFeed {
 
     @Override
     public Set<String> locations() {
-        Set<String> locations = new TreeSet<>();
-        traces.keySet().forEach(key -> locations.add(key.location()));
-        return Set.copyOf(locations);
+        return locations;
     }
 
     @Override
